@@ -1,0 +1,63 @@
+#pragma once
+
+#include "ir/model.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace qgold::data {
+
+// What a model expects of one input.
+struct InputSpec {
+  std::string name;
+  ir::DType dtype;
+  ir::Shape shape;
+};
+
+std::vector<InputSpec> input_specs(const ir::Model &model);
+
+// One calibration record: one buffer per model input, in input order, holding
+// the input's dtype (little-endian, row-major).
+struct Record {
+  std::string id; // "record 3", "3.txt", ... for error messages
+  std::vector<std::vector<uint8_t>> inputs;
+};
+
+// Streams records one at a time so a dataset never has to fit in memory.
+class DatasetReader {
+public:
+  virtual ~DatasetReader() = default;
+  // Number of records, when known up front.
+  virtual std::optional<size_t> size() const = 0;
+  // Reads the next record into `record`; false at the end. Shape, dtype and
+  // count mismatches are InputErrors naming the file, record and input.
+  virtual bool next(Record &record) = 0;
+};
+
+// Opens a dataset and checks it against `specs`:
+//  - *.h5 / *.hdf5: ONE's record-minmax layout /value/<record>/<input>;
+//  - a folder of *.txt: one record per file (sorted by name), one line per input;
+//  - a folder of *.npy: one record per file, or one file per input with a leading record axis
+//    when the folder holds exactly one .npy per input named 0.npy, 1.npy, ... (see docs);
+//  - a single .txt file: one record.
+std::unique_ptr<DatasetReader> open_dataset(const std::filesystem::path &path,
+                                            const std::vector<InputSpec> &specs);
+
+// Writes records in ONE's h5 layout (typed datasets, shapes from specs).
+class H5DatasetWriter {
+public:
+  H5DatasetWriter(const std::filesystem::path &path, std::vector<InputSpec> specs);
+  ~H5DatasetWriter();
+  void append(const Record &record);
+  void close();
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+} // namespace qgold::data

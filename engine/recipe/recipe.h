@@ -1,0 +1,66 @@
+#pragma once
+
+#include "ir/model.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace qgold::recipe {
+
+// Where something was written in a recipe file (1-based line and column).
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string to_string() const; // "file:line:column"
+};
+
+struct Filler {
+  std::string tag;               // explicit | constant | gaussian | uniform
+  std::vector<std::string> args; // as written, parsed per the operand dtype when building
+  SourceLocation location;
+};
+
+struct Operand {
+  std::string name;
+  ir::DType dtype = ir::DType::Float32;
+  ir::Shape shape;
+  std::optional<Filler> filler;
+  std::optional<ir::QuantParams> quant;
+  SourceLocation location;
+};
+
+struct Operation {
+  ir::OpCode code;
+  std::vector<std::string> inputs; // "" = optional input absent
+  std::vector<std::string> outputs;
+  ir::Options options;
+  SourceLocation location;
+};
+
+struct Recipe {
+  std::string name = "main";
+  uint64_t seed = 0; // seed of the gaussian/uniform fillers; the same seed gives the same bytes
+  std::vector<Operand> operands;
+  std::vector<Operation> operations;
+  std::vector<std::string> inputs, outputs;
+  SourceLocation location; // the file
+};
+
+// Parsers. Errors are InputError "file:line:column: message".
+Recipe parse_yaml_recipe(const std::string &text, const std::string &file);
+Recipe parse_tflchef_recipe(const std::string &text, const std::string &file);
+// By extension: .yaml/.yml -> YAML, anything else (test.recipe, .rule) -> tflchef text.
+Recipe load_recipe(const std::filesystem::path &path);
+
+// qgold's YAML form of a recipe (convert-recipe); parse_yaml_recipe(to_yaml(r)) == r.
+std::string to_yaml(const Recipe &recipe);
+
+// Generates filler data and builds a validated model. Errors point at the
+// recipe location of the offending operand or operation.
+ir::Model build_model(const Recipe &recipe);
+
+} // namespace qgold::recipe
