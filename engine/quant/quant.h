@@ -1,0 +1,70 @@
+#pragma once
+
+// The post-training quantization flow of Samsung ONE (see docs/ and
+// ../shared/spec/quantization.md): fake quantization of weights,
+// record-minmax, quantize-with-minmax and weights-only quantization.
+// Every step transforms an ir::Model in place.
+
+#include "data/dataset.h"
+#include "ir/model.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace qgold::quant {
+
+enum class Granularity { Layer, Channel };
+std::string_view granularity_name(Granularity granularity); // "layer" | "channel"
+std::optional<Granularity> granularity_from_name(std::string_view name);
+
+// Mixed precision (circle-quantizer --config): per-layer dtype/granularity,
+// naming a node by its output tensor.
+struct LayerOverride {
+  std::string name;
+  ir::DType dtype;
+  Granularity granularity;
+};
+struct QConf {
+  std::vector<LayerOverride> layers;
+};
+QConf parse_qconf(const std::string &json_text, const std::string &origin);
+QConf load_qconf(const std::filesystem::path &path);
+
+// Stage A: quantize-then-dequantize the float weights of Conv2D,
+// DepthwiseConv2D, TransposeConv and FullyConnected (dtype UInt8 or Int16).
+void fake_quantize(ir::Model &model, ir::DType dtype, Granularity granularity,
+                   const QConf *qconf = nullptr);
+
+// Stage B.
+struct RecordMinMaxOptions {
+  enum class Mode { Percentile, MovingAverage, MinMax };
+  Mode mode = Mode::Percentile;
+  float min_percentile = 1.0f;
+  float max_percentile = 99.0f;
+  uint32_t moving_avg_batch = 16;
+  float moving_avg_const = 0.1f;
+  unsigned threads = 1; // 0 = all cores
+  // Called after every record with (records done, total if known).
+  std::function<void(size_t, std::optional<size_t>)> progress;
+};
+void record_minmax(ir::Model &model, data::DatasetReader &dataset,
+                   const RecordMinMaxOptions &options);
+
+// Stage C.
+struct QuantizeOptions {
+  ir::DType dtype = ir::DType::UInt8; // UInt8 or Int16
+  Granularity granularity = Granularity::Layer;
+  std::optional<ir::DType> input_type, output_type; // default: dtype
+  const QConf *qconf = nullptr;
+  bool save_min_max = false;
+};
+void quantize_with_minmax(ir::Model &model, const QuantizeOptions &options);
+
+// Weights-only (Int8 or Int16, channel granularity).
+void quantize_weights(ir::Model &model, ir::DType dtype, Granularity granularity);
+
+} // namespace qgold::quant
