@@ -1,0 +1,137 @@
+#include "harness/compare.h"
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace qgold::harness {
+
+namespace {
+
+struct Rule {
+  double rtol, atol;
+};
+
+bool within(double expected, double got, Rule rule, bool exact) {
+  if (expected == got)
+    return true; // also equal infinities
+  if (exact)
+    return false;
+  double diff = std::fabs(got - expected);
+  return diff <= rule.atol + rule.rtol * std::fabs(expected); // false for NaN
+}
+
+// The quantization step that applies to flat element `index` of `tensor`, if known.
+std::optional<double> step_of(const std::optional<GoldenArray> &scale, const ir::Tensor &tensor,
+                              int64_t index, bool per_element) {
+  if (!scale || scale->size() == 0)
+    return std::nullopt;
+  if (scale->size() == 1)
+    return scale->at(0);
+  if (!per_element || !tensor.quant)
+    return std::nullopt;
+  int32_t axis = tensor.quant->quantized_dimension;
+  if (axis < 0 || size_t(axis) >= tensor.shape.size() ||
+      scale->size() != size_t(tensor.shape[axis]))
+    return std::nullopt;
+  int64_t inner = 1;
+  for (size_t d = axis + 1; d < tensor.shape.size(); ++d)
+    inner *= tensor.shape[d];
+  return scale->at((index / inner) % tensor.shape[axis]);
+}
+
+class KeyComparer {
+public:
+  KeyComparer(const ir::Tensor &tensor, const Golden &actual, const CompareOptions &options,
+              std::vector<Mismatch> &out)
+      : tensor_(tensor), actual_(actual), options_(options), out_(out) {}
+
+  void compare(const std::string &key, const GoldenArray &expected,
+               const std::optional<GoldenArray> &got, Rule rule, bool with_steps) {
+    if (!got) {
+      whole_key(key, "the tensor has no " + key);
+      return;
+    }
+    bool broadcast = expected.is_scalar && got->size() == 1;
+    if (!broadcast && expected.size() != got->size()) {
+      whole_key(key, fmt::format("expected {} values, got {}", expected.size(), got->size()));
+      return;
+    }
+    if (key == "weights" && !expected.is_scalar && !got->shape.empty() &&
+        expected.shape != got->shape) {
+      whole_key(key, fmt::format("expected shape {}, got {}", ir::shape_to_string(expected.shape),
+                                 ir::shape_to_string(got->shape)));
+      return;
+    }
+    for (size_t i = 0; i < got->size(); ++i) {
+      double e = expected.at(i), g = got->at(i);
+      if (within(e, g, rule, options_.tolerances.exact))
+        continue;
+      Mismatch mismatch;
+      mismatch.key = key;
+      mismatch.index = static_cast<int64_t>(i);
+      mismatch.expected = e;
+      mismatch.got = g;
+      mismatch.diff = std::fabs(g - e);
+      if (with_steps) {
+        auto step = step_of(actual_.scale, tensor_, mismatch.index, key == "weights");
+        if (step && *step > 0)
+          mismatch.diff_steps = mismatch.diff / *step;
+      }
+      out_.push_back(std::move(mismatch));
+    }
+  }
+
+private:
+  void whole_key(const std::string &key, std::string problem) {
+    Mismatch mismatch;
+    mismatch.key = key;
+    mismatch.problem = std::move(problem);
+    out_.push_back(std::move(mismatch));
+  }
+
+  const ir::Tensor &tensor_;
+  const Golden &actual_;
+  const CompareOptions &options_;
+  std::vector<Mismatch> &out_;
+};
+
+} // namespace
+
+std::string Mismatch::describe() const {
+  if (index < 0)
+    return fmt::format("{}: {}", key, problem);
+  std::string text = fmt::format("{}[{}] expected {} got {} (diff {}", key, index, expected, got, diff);
+  if (diff_steps)
+    text += fmt::format(", {:.3g} steps", *diff_steps);
+  return text + ")";
+}
+
+std::vector<Mismatch> compare_golden(const Golden &expected, const ir::Tensor &tensor,
+                                     const CompareOptions &options) {
+  const Tolerances &tol = options.tolerances;
+  Golden actual = golden_view(tensor);
+  std::vector<Mismatch> out;
+  KeyComparer comparer(tensor, actual, options, out);
+  Rule float_rule{tol.float_rtol, tol.float_atol};
+  if (expected.weights) {
+    bool float_weights = tensor.dtype == ir::DType::Float32;
+    Rule rule = float_weights ? float_rule
+                : tensor.dtype == ir::DType::Int64 ? Rule{0, tol.quantized_int64_atol}
+                                                   : Rule{0, tol.quantized_atol};
+    comparer.compare("weights", *expected.weights, actual.weights, rule, float_weights);
+  }
+  if (expected.scale)
+    comparer.compare("scale", *expected.scale, actual.scale, float_rule, false);
+  if (expected.zero_point)
+    comparer.compare("zero_point", *expected.zero_point, actual.zero_point,
+                     Rule{0, tol.zero_point_atol}, false);
+  if (options.compare_min_max) {
+    if (expected.min)
+      comparer.compare("min", *expected.min, actual.min, float_rule, true);
+    if (expected.max)
+      comparer.compare("max", *expected.max, actual.max, float_rule, true);
+  }
+  return out;
+}
+
+} // namespace qgold::harness

@@ -1,0 +1,51 @@
+#pragma once
+
+// Compares a golden with a model tensor the way ONE's compare_tensors.py does.
+
+#include "harness/golden.h"
+#include "ir/model.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace qgold::harness {
+
+// A value passes when |got - expected| <= atol + rtol * |expected|.
+struct Tolerances {
+  // Float weights (fake quantization), min, max and scale: numpy.allclose defaults of ONE.
+  double float_rtol = 1e-5;
+  double float_atol = 1e-5;
+  double zero_point_atol = 1;
+  double quantized_atol = 1;       // integer weights
+  double quantized_int64_atol = 5; // integer weights of an int64 tensor (int16-model bias)
+  // Exact mode: every value must be equal (overrides the tolerances above).
+  bool exact = false;
+};
+
+struct CompareOptions {
+  Tolerances tolerances;
+  // quantization/ and wo_quantization/ goldens may carry min/max that ONE does not check.
+  bool compare_min_max = true;
+};
+
+struct Mismatch {
+  std::string key;
+  int64_t index = -1; // flat index; -1 for a mismatch of the whole key (count, shape, absence)
+  double expected = 0, got = 0, diff = 0;
+  std::optional<double> diff_steps; // diff in quantization steps, when a scale is known
+  std::string problem;              // set for whole-key mismatches
+  // "scale[1] expected 0.5 got 0.6 (diff 0.1)" or "weights: expected 16 values, got 8".
+  std::string describe() const;
+};
+
+// Checks every key present in `expected` against `tensor` (treated as its
+// circle-tensordump record, see golden_view). Floats weights use the float
+// rule, integer weights the quantized rule (int64 tensors: quantized_int64_atol).
+// A scalar golden value matches a one-element array; a different element count,
+// a different weights shape or a key the tensor lacks is one whole-key mismatch.
+std::vector<Mismatch> compare_golden(const Golden &expected, const ir::Tensor &tensor,
+                                     const CompareOptions &options = {});
+
+} // namespace qgold::harness
