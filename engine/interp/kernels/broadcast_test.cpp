@@ -1,0 +1,46 @@
+#include "interp/kernels/broadcast.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+namespace qgold::interp::kernels {
+namespace {
+
+TEST(BroadcastTest, StridesAreZeroForRepeatedDimensions) {
+  EXPECT_EQ(broadcast_strides({2, 1, 3}, 3), (std::vector<int64_t>{3, 0, 1}));
+  // [3] seen as rank 4: only the last dimension moves.
+  EXPECT_EQ(broadcast_strides({3}, 4), (std::vector<int64_t>{0, 0, 0, 1}));
+}
+
+TEST(BroadcastTest, CompatibilityIsRightAligned) {
+  EXPECT_TRUE(broadcasts_to({3}, {1, 2, 2, 3}));
+  EXPECT_TRUE(broadcasts_to({2, 1}, {2, 3}));
+  EXPECT_TRUE(broadcasts_to({}, {2, 3}));
+  EXPECT_FALSE(broadcasts_to({2}, {2, 3}));
+  EXPECT_FALSE(broadcasts_to({1, 2, 3}, {2, 3}));
+}
+
+TEST(BroadcastTest, RankSevenOuterProduct) {
+  // x varies along axis 0, y along axis 6: out[i][j] = x[i] * 10 + y[j].
+  const std::vector<float> x = {1, 2};
+  const std::vector<float> y = {3, 4, 5};
+  std::vector<float> out(6);
+  broadcast_binary({2, 1, 1, 1, 1, 1, 1}, x.data(), {3}, y.data(), {2, 1, 1, 1, 1, 1, 3},
+                   out.data(), [](float a, float b) { return a * 10 + b; });
+  EXPECT_EQ(out, (std::vector<float>{13, 14, 15, 23, 24, 25}));
+}
+
+TEST(BroadcastTest, MiddleDimensionRepeats) {
+  // x [2,1,2] against y [1,3,1] -> out [2,3,2] = x[i][k] * 100 + y[j].
+  const std::vector<float> x = {1, 2, 3, 4};
+  const std::vector<float> y = {10, 20, 30};
+  std::vector<float> out(12);
+  broadcast_binary({2, 1, 2}, x.data(), {1, 3, 1}, y.data(), {2, 3, 2}, out.data(),
+                   [](float a, float b) { return a * 100 + b; });
+  EXPECT_EQ(out, (std::vector<float>{110, 210, 120, 220, 130, 230, //
+                                     310, 410, 320, 420, 330, 430}));
+}
+
+} // namespace
+} // namespace qgold::interp::kernels
