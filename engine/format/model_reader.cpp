@@ -1,0 +1,393 @@
+// Circle / TFLite flatbuffer -> ir::Model.
+//
+// The bytes are untrusted: the flatbuffers Verifier checks every offset
+// before any accessor runs, and every index the file holds (tensor, buffer,
+// opcode) is range-checked before use. Anything wrong is an InputError (or
+// UnsupportedError) that starts with the origin and names the place.
+
+#include "format/model_file.h"
+
+#include "circle_generated.h"
+#include "format/file_identity.h"
+#include "ir/error.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+namespace qgold::format {
+namespace {
+
+namespace fb = qgold::format::fb;
+
+// "CIR0", or escaped bytes for anything unprintable.
+std::string printable_identifier(const uint8_t *bytes) {
+  std::string out;
+  for (int i = 0; i < 4; ++i) {
+    if (std::isprint(bytes[i]))
+      out += static_cast<char>(bytes[i]);
+    else
+      out += fmt::format("\\x{:02x}", bytes[i]);
+  }
+  return out;
+}
+
+template <typename T> std::vector<T> to_vector(const flatbuffers::Vector<T> *values) {
+  return values ? std::vector<T>(values->begin(), values->end()) : std::vector<T>{};
+}
+
+class ModelReader {
+public:
+  ModelReader(std::span<const uint8_t> bytes, const std::string &origin) : bytes_(bytes), origin_(origin) {}
+
+  ir::Model read() {
+    const fb::Model *model = verify();
+    if (!model->subgraphs() || model->subgraphs()->size() != 1)
+      unsupported(fmt::format("the model has {} subgraphs; qgold supports exactly one",
+                              model->subgraphs() ? model->subgraphs()->size() : 0));
+    const fb::SubGraph *graph = model->subgraphs()->Get(0);
+    ir::Model out;
+    out.name = graph->name() ? graph->name()->str() : "";
+    if (graph->tensors())
+      for (flatbuffers::uoffset_t t = 0; t < graph->tensors()->size(); ++t)
+        out.tensors.push_back(read_tensor(*model, *graph->tensors()->Get(t), t));
+    tensor_count_ = out.tensors.size();
+    out.inputs = read_graph_io(graph->inputs(), "input");
+    out.outputs = read_graph_io(graph->outputs(), "output");
+    if (graph->operators())
+      for (flatbuffers::uoffset_t o = 0; o < graph->operators()->size(); ++o)
+        out.operators.push_back(read_operator(*model, *graph->operators()->Get(o), o));
+    return out;
+  }
+
+private:
+  [[noreturn]] void fail(const std::string &what) const { throw InputError(origin_ + ": " + what); }
+  [[noreturn]] void unsupported(const std::string &what) const { throw UnsupportedError(origin_ + ": " + what); }
+
+  const fb::Model *verify() {
+    if (bytes_.size() < 8)
+      fail(fmt::format("{} bytes is too short for a Circle or TFLite model", bytes_.size()));
+    if (bytes_.size() >= FLATBUFFERS_MAX_BUFFER_SIZE)
+      unsupported(fmt::format("{} bytes is over the 2 GiB flatbuffer limit", bytes_.size()));
+    const uint8_t *identifier = bytes_.data() + 4;
+    if (std::memcmp(identifier, kCircleIdentity.identifier, 4) == 0)
+      format_ = FileFormat::Circle;
+    else if (std::memcmp(identifier, kTFLiteIdentity.identifier, 4) == 0)
+      format_ = FileFormat::TFLite;
+    else
+      fail(fmt::format("file identifier (bytes 4..7) is '{}', expected 'CIR0' (Circle) or 'TFL3' (TFLite)",
+                       printable_identifier(identifier)));
+
+    // Accessors read scalars in place; malloc'ed storage is aligned enough.
+    if (reinterpret_cast<std::uintptr_t>(bytes_.data()) % alignof(std::max_align_t) != 0) {
+      aligned_copy_.assign(bytes_.begin(), bytes_.end());
+      bytes_ = aligned_copy_;
+    }
+    flatbuffers::Verifier verifier(bytes_.data(), bytes_.size());
+    if (!verifier.VerifyBuffer<fb::Model>(nullptr))
+      fail(fmt::format("not a valid {} model: flatbuffer verification failed (truncated or corrupt file)",
+                       file_identity(format_).name));
+    return flatbuffers::GetRoot<fb::Model>(bytes_.data());
+  }
+
+  std::string tensor_place(uint32_t index, const fb::Tensor &tensor) const {
+    return fmt::format("tensor {} '{}'", index, tensor.name() ? tensor.name()->str() : "");
+  }
+
+  // Element count, or an error for negative (dynamic) or overflowing shapes.
+  int64_t checked_element_count(const ir::Shape &shape, const std::string &place) const {
+    int64_t count = 1;
+    for (int32_t dim : shape) {
+      if (dim < 0)
+        unsupported(fmt::format("{} has shape {}; qgold needs static (non-negative) dimensions", place,
+                                ir::shape_to_string(shape)));
+      if (__builtin_mul_overflow(count, int64_t{dim}, &count))
+        fail(fmt::format("{} has shape {} whose element count overflows", place, ir::shape_to_string(shape)));
+    }
+    return count;
+  }
+
+  ir::Tensor read_tensor(const fb::Model &model, const fb::Tensor &tensor, uint32_t index) const {
+    const std::string place = tensor_place(index, tensor);
+    ir::Tensor out;
+    out.name = tensor.name() ? tensor.name()->str() : "";
+    const auto code = static_cast<int>(tensor.type());
+    const auto dtype = ir::dtype_from_code(code);
+    if (!dtype) {
+      const char *name = fb::EnumNameTensorType(tensor.type());
+      unsupported(fmt::format("{} has type {} ({}), which qgold does not support", place,
+                              *name ? name : "unknown", code));
+    }
+    out.dtype = *dtype;
+    out.shape = to_vector(tensor.shape());
+    const int64_t element_count = checked_element_count(out.shape, place);
+    if (tensor.sparsity())
+      unsupported(place + " is sparse; qgold supports dense tensors only");
+    if (tensor.is_variable())
+      unsupported(place + " is a variable tensor; qgold supports constant and activation tensors only");
+    if (tensor.compression_type() != fb::CompressionType::NONE)
+      unsupported(place + " has compressed data; qgold supports uncompressed buffers only");
+
+    const uint32_t buffer_count = model.buffers() ? model.buffers()->size() : 0;
+    if (tensor.buffer() != 0 || buffer_count != 0) {
+      if (tensor.buffer() >= buffer_count)
+        fail(fmt::format("{} refers to buffer {}, the model has {} buffers", place, tensor.buffer(), buffer_count));
+      const fb::Buffer &buffer = *model.buffers()->Get(tensor.buffer());
+      if (buffer.offset() != 0 || buffer.size() != 0)
+        unsupported(fmt::format("{} uses buffer {} with external data (offset {}, size {}); qgold reads data "
+                                "stored inside the flatbuffer only",
+                                place, tensor.buffer(), buffer.offset(), buffer.size()));
+      if (buffer.data() && buffer.data()->size() != 0) {
+        const std::size_t element_size = ir::dtype_size(out.dtype);
+        if (element_size == 0)
+          unsupported(fmt::format("{} is a {} constant; qgold supports numeric constants only", place,
+                                  ir::dtype_name(out.dtype)));
+        const auto expected = static_cast<uint64_t>(element_count) * element_size;
+        if (buffer.data()->size() != expected)
+          fail(fmt::format("{} ({} {}) needs {} bytes of data, buffer {} holds {}", place,
+                           ir::dtype_name(out.dtype), ir::shape_to_string(out.shape), expected, tensor.buffer(),
+                           buffer.data()->size()));
+        out.data.emplace(buffer.data()->begin(), buffer.data()->end());
+      }
+    }
+    if (tensor.quantization())
+      out.quant = read_quantization(*tensor.quantization(), out.shape, place);
+    return out;
+  }
+
+  // An empty QuantizationParameters table (some converters write one for
+  // every tensor) means "not quantized".
+  std::optional<ir::QuantParams> read_quantization(const fb::QuantizationParameters &params,
+                                                   const ir::Shape &shape, const std::string &place) const {
+    if (params.details_type() != fb::QuantizationDetails::NONE)
+      unsupported(fmt::format("{} has quantization details of union type {}; qgold supports plain "
+                              "scale/zero_point quantization only",
+                              place, static_cast<int>(params.details_type())));
+    ir::QuantParams quant;
+    quant.min = to_vector(params.min());
+    quant.max = to_vector(params.max());
+    quant.scale = to_vector(params.scale());
+    quant.zero_point = to_vector(params.zero_point());
+    quant.quantized_dimension = params.quantized_dimension();
+    if (quant.min.empty() && quant.max.empty() && quant.scale.empty() && quant.zero_point.empty())
+      return std::nullopt;
+    if (quant.min.size() != quant.max.size())
+      fail(fmt::format("{} has {} quantization min values but {} max values", place, quant.min.size(),
+                       quant.max.size()));
+    if (!quant.scale.empty() && !quant.zero_point.empty() && quant.scale.size() != quant.zero_point.size())
+      fail(fmt::format("{} has {} quantization scales but {} zero points", place, quant.scale.size(),
+                       quant.zero_point.size()));
+    const std::size_t channels = std::max({quant.min.size(), quant.scale.size(), quant.zero_point.size()});
+    if (channels > 1) {
+      const int32_t axis = quant.quantized_dimension;
+      if (axis < 0 || static_cast<std::size_t>(axis) >= shape.size())
+        fail(fmt::format("{} has quantized_dimension {} outside its shape {}", place, axis,
+                         ir::shape_to_string(shape)));
+      if (static_cast<std::size_t>(shape[axis]) != channels)
+        fail(fmt::format("{} has {} per-channel quantization values, but dimension {} of shape {} is {}", place,
+                         channels, axis, ir::shape_to_string(shape), shape[axis]));
+    }
+    return quant;
+  }
+
+  std::vector<int32_t> read_graph_io(const flatbuffers::Vector<int32_t> *indices, std::string_view role) const {
+    std::vector<int32_t> out = to_vector(indices);
+    for (std::size_t i = 0; i < out.size(); ++i)
+      if (out[i] < 0 || static_cast<std::size_t>(out[i]) >= tensor_count_)
+        fail(fmt::format("graph {} {} refers to tensor {}, the subgraph has {} tensors", role, i, out[i],
+                         tensor_count_));
+    return out;
+  }
+
+  // Circle: 127 defers to builtin_code, anything else is the (signed) 8-bit
+  // code. TFLite: the larger of the two, as old files leave builtin_code 0.
+  int32_t effective_code(const fb::OperatorCode &code, uint32_t op_index) const {
+    const int32_t deprecated = code.deprecated_builtin_code();
+    const auto builtin = static_cast<int32_t>(code.builtin_code());
+    if (format_ == FileFormat::TFLite)
+      return std::max(builtin, deprecated);
+    if (deprecated == 127)
+      return builtin;
+    if (deprecated == -1)
+      fail(fmt::format("operator {} uses an operator code with invalid deprecated_builtin_code -1", op_index));
+    return deprecated;
+  }
+
+  ir::OpCode read_opcode(const fb::Model &model, const fb::Operator &op, uint32_t op_index) const {
+    const uint32_t code_count = model.operator_codes() ? model.operator_codes()->size() : 0;
+    if (op.opcode_index() >= code_count)
+      fail(fmt::format("operator {} has opcode_index {}, the model has {} operator codes", op_index,
+                       op.opcode_index(), code_count));
+    const fb::OperatorCode &code = *model.operator_codes()->Get(op.opcode_index());
+    const int32_t value = effective_code(code, op_index);
+    constexpr int32_t kCustom = 32;
+    if (value == kCustom)
+      unsupported(fmt::format("operator {} is the custom op '{}'; qgold supports builtin ops only", op_index,
+                              code.custom_code() ? code.custom_code()->str() : ""));
+    const auto opcode = ir::op_from_code(value);
+    if (!opcode)
+      unsupported(fmt::format("operator {} has opcode {}, which qgold does not support", op_index, value));
+    if (*opcode == ir::OpCode::InstanceNorm && format_ == FileFormat::TFLite)
+      unsupported(fmt::format("operator {} is INSTANCE_NORM, a Circle-only op, in a TFLite file", op_index));
+    return *opcode;
+  }
+
+  std::vector<int32_t> read_operands(const flatbuffers::Vector<int32_t> *indices, uint32_t op_index,
+                                     ir::OpCode code, std::string_view role, bool allow_absent) const {
+    std::vector<int32_t> out = to_vector(indices);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      if (allow_absent && out[i] == -1)
+        continue;
+      if (out[i] < 0 || static_cast<std::size_t>(out[i]) >= tensor_count_)
+        fail(fmt::format("operator {} ({}) {} {} refers to tensor {}, the subgraph has {} tensors", op_index,
+                         ir::op_name(code), role, i, out[i], tensor_count_));
+    }
+    return out;
+  }
+
+  ir::Operator read_operator(const fb::Model &model, const fb::Operator &op, uint32_t op_index) const {
+    ir::Operator out;
+    out.code = read_opcode(model, op, op_index);
+    out.inputs = read_operands(op.inputs(), op_index, out.code, "input", true);
+    out.outputs = read_operands(op.outputs(), op_index, out.code, "output", false);
+    out.options = read_options(op, out.code, op_index);
+    return out;
+  }
+
+  // The options table of `op`, after checking that the union holds `expected`.
+  template <typename Table>
+  const Table &options_table(const fb::Operator &op, ir::OpCode code, uint32_t op_index) const {
+    const fb::BuiltinOptions expected = fb::BuiltinOptionsTraits<Table>::enum_value;
+    if (op.builtin_options_type() != expected || !op.builtin_options())
+      fail(fmt::format("operator {} ({}) has builtin options of union type {}, expected {} ({})", op_index,
+                       ir::op_name(code), static_cast<int>(op.builtin_options_type()),
+                       fb::EnumNameBuiltinOptions(expected), static_cast<int>(expected)));
+    return *static_cast<const Table *>(op.builtin_options());
+  }
+
+  // The empty option tables may also be left out (NONE).
+  template <typename Table> void empty_options(const fb::Operator &op, ir::OpCode code, uint32_t op_index) const {
+    if (op.builtin_options_type() != fb::BuiltinOptions::NONE)
+      options_table<Table>(op, code, op_index);
+  }
+
+  void no_options(const fb::Operator &op, ir::OpCode code, uint32_t op_index) const {
+    if (op.builtin_options_type() != fb::BuiltinOptions::NONE)
+      fail(fmt::format("operator {} ({}) has builtin options of union type {}, expected none", op_index,
+                       ir::op_name(code), static_cast<int>(op.builtin_options_type())));
+  }
+
+  ir::Padding padding(fb::Padding value, uint32_t op_index) const {
+    if (value != fb::Padding::SAME && value != fb::Padding::VALID)
+      fail(fmt::format("operator {} has padding {}, expected SAME (0) or VALID (1)", op_index,
+                       static_cast<int>(value)));
+    return static_cast<ir::Padding>(value);
+  }
+
+  ir::Activation activation(fb::ActivationFunctionType value, uint32_t op_index) const {
+    const auto code = static_cast<int>(value);
+    if (code < 0 || code > static_cast<int>(ir::Activation::Tanh)) {
+      const char *name = fb::EnumNameActivationFunctionType(value);
+      unsupported(fmt::format("operator {} has fused activation {} ({}), which qgold does not support", op_index,
+                              *name ? name : "unknown", code));
+    }
+    return static_cast<ir::Activation>(value);
+  }
+
+  ir::Options read_options(const fb::Operator &op, ir::OpCode code, uint32_t i) const {
+    switch (code) {
+    case ir::OpCode::Conv2D: {
+      const auto &o = options_table<fb::Conv2DOptions>(op, code, i);
+      return ir::Conv2DOptions{padding(o.padding(), i),        o.stride_w(),
+                               o.stride_h(),                   o.dilation_w_factor(),
+                               o.dilation_h_factor(),          activation(o.fused_activation_function(), i)};
+    }
+    case ir::OpCode::DepthwiseConv2D: {
+      const auto &o = options_table<fb::DepthwiseConv2DOptions>(op, code, i);
+      return ir::DepthwiseConv2DOptions{padding(o.padding(), i),
+                                        o.stride_w(),
+                                        o.stride_h(),
+                                        o.depth_multiplier(),
+                                        o.dilation_w_factor(),
+                                        o.dilation_h_factor(),
+                                        activation(o.fused_activation_function(), i)};
+    }
+    case ir::OpCode::TransposeConv: {
+      const auto &o = options_table<fb::TransposeConvOptions>(op, code, i);
+      return ir::TransposeConvOptions{padding(o.padding(), i), o.stride_w(), o.stride_h(),
+                                      activation(o.fused_activation_function(), i)};
+    }
+    case ir::OpCode::AveragePool2D:
+    case ir::OpCode::MaxPool2D: {
+      const auto &o = options_table<fb::Pool2DOptions>(op, code, i);
+      return ir::Pool2DOptions{padding(o.padding(), i), o.stride_w(),      o.stride_h(),
+                               o.filter_width(),        o.filter_height(), activation(o.fused_activation_function(), i)};
+    }
+    case ir::OpCode::FullyConnected: {
+      const auto &o = options_table<fb::FullyConnectedOptions>(op, code, i);
+      if (o.weights_format() != fb::FullyConnectedOptionsWeightsFormat::DEFAULT)
+        unsupported(fmt::format("operator {} (FullyConnected) has weights_format {}; qgold supports DEFAULT only",
+                                i, static_cast<int>(o.weights_format())));
+      return ir::FullyConnectedOptions{activation(o.fused_activation_function(), i), o.keep_num_dims()};
+    }
+    case ir::OpCode::Add:
+      return ir::ElementwiseOptions{
+          activation(options_table<fb::AddOptions>(op, code, i).fused_activation_function(), i)};
+    case ir::OpCode::Sub:
+      return ir::ElementwiseOptions{
+          activation(options_table<fb::SubOptions>(op, code, i).fused_activation_function(), i)};
+    case ir::OpCode::Mul:
+      return ir::ElementwiseOptions{
+          activation(options_table<fb::MulOptions>(op, code, i).fused_activation_function(), i)};
+    case ir::OpCode::Concatenation: {
+      const auto &o = options_table<fb::ConcatenationOptions>(op, code, i);
+      return ir::ConcatenationOptions{o.axis(), activation(o.fused_activation_function(), i)};
+    }
+    case ir::OpCode::Softmax:
+      return ir::SoftmaxOptions{options_table<fb::SoftmaxOptions>(op, code, i).beta()};
+    case ir::OpCode::Mean:
+      return ir::ReducerOptions{options_table<fb::ReducerOptions>(op, code, i).keep_dims()};
+    case ir::OpCode::Split:
+      return ir::SplitOptions{options_table<fb::SplitOptions>(op, code, i).num_splits()};
+    case ir::OpCode::Reshape:
+      return ir::ReshapeOptions{to_vector(options_table<fb::ReshapeOptions>(op, code, i).new_shape())};
+    case ir::OpCode::InstanceNorm: {
+      const auto &o = options_table<fb::InstanceNormOptions>(op, code, i);
+      return ir::InstanceNormOptions{o.epsilon(), activation(o.fused_activation_function(), i)};
+    }
+    case ir::OpCode::Pad:
+      empty_options<fb::PadOptions>(op, code, i);
+      return std::monostate{};
+    case ir::OpCode::Quantize:
+      empty_options<fb::QuantizeOptions>(op, code, i);
+      return std::monostate{};
+    case ir::OpCode::Dequantize:
+      empty_options<fb::DequantizeOptions>(op, code, i);
+      return std::monostate{};
+    case ir::OpCode::Logistic:
+    case ir::OpCode::Relu:
+    case ir::OpCode::Relu6:
+    case ir::OpCode::Tanh:
+    case ir::OpCode::PRelu:
+      no_options(op, code, i);
+      return std::monostate{};
+    }
+    unsupported(fmt::format("operator {} has opcode {}, which qgold does not support", i, static_cast<int>(code)));
+  }
+
+  std::span<const uint8_t> bytes_;
+  std::vector<uint8_t> aligned_copy_;
+  const std::string &origin_;
+  FileFormat format_ = FileFormat::Circle;
+  std::size_t tensor_count_ = 0;
+};
+
+} // namespace
+
+ir::Model deserialize(std::span<const uint8_t> bytes, const std::string &origin) {
+  return ModelReader(bytes, origin).read();
+}
+
+} // namespace qgold::format
