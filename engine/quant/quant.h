@@ -22,9 +22,11 @@ std::string_view granularity_name(Granularity granularity); // "layer" | "channe
 std::optional<Granularity> granularity_from_name(std::string_view name);
 
 // Mixed precision (circle-quantizer --config): per-layer dtype/granularity,
-// naming a node by its output tensor.
+// naming a node by its output tensor. An entry names one tensor ("name"),
+// several ("names"), or alternative sets of names ("alternate") of which
+// exactly one must match the model.
 struct LayerOverride {
-  std::string name;
+  std::vector<std::vector<std::string>> name_sets;
   ir::DType dtype;
   Granularity granularity;
 };

@@ -1,0 +1,78 @@
+// Step 4: Concatenation's parameters flow back to its inputs, so that the op
+// needs no rescaling; Reshape's output parameters flow back to its input.
+// Visits ops consumers-first (reverse execution order).
+
+#include "quant/fresh_quantizer.h"
+#include "quant/primitives.h"
+#include "quant/quantize_passes.h"
+#include "quant/tensor_math.h"
+
+namespace qgold::quant {
+namespace {
+
+// Readers of a tensor, counting a graph output as one more.
+size_t user_count(const ir::Model &model, int32_t tensor) {
+  size_t users = model.is_graph_output(tensor) ? 1 : 0;
+  for (const auto &op : model.operators)
+    for (int32_t input : op.inputs)
+      users += input == tensor;
+  return users;
+}
+
+bool has_scale(const ir::Tensor &tensor) { return tensor.quant && !tensor.quant->scale.empty(); }
+
+// A constant quantized with the given single scale/zero point (QV).
+void quantize_with(ir::Tensor &constant, const ir::Tensor &like) {
+  const float scale = like.quant->scale[0];
+  const int64_t zero_point = like.quant->zero_point[0];
+  const bool is_u8 = like.dtype == ir::DType::UInt8;
+  const int32_t q_min = is_u8 ? 0 : -sym_q_max(like.dtype);
+  const int32_t q_max = is_u8 ? 255 : sym_q_max(like.dtype);
+  std::vector<int64_t> codes;
+  for (float value : float_values(constant))
+    codes.push_back(quantize_with_params(value, scale, zero_point, q_min, q_max));
+  store_codes(constant, like.dtype, codes);
+  constant.quant = like.quant;
+}
+
+void propagate_concatenation(ir::Model &model, const ir::Operator &op) {
+  const ir::Tensor output = model.tensors[op.outputs[0]];
+  const bool fused = ir::fused_activation(op.options) != ir::Activation::None;
+  for (int32_t input : op.inputs) {
+    ir::Tensor &tensor = model.tensors[input];
+    if (tensor.is_constant()) {
+      if (tensor.dtype != ir::DType::Float32)
+        continue;
+      if (fused)
+        quantize_constant(tensor, output.dtype);
+      else
+        quantize_with(tensor, output);
+    } else if (!fused && has_scale(tensor) && user_count(model, input) == 1) {
+      tensor.quant = output.quant;
+    }
+  }
+}
+
+void propagate_reshape(ir::Model &model, const ir::Operator &op) {
+  const int32_t input = op.inputs[0];
+  ir::Tensor &tensor = model.tensors[input];
+  if (!tensor.is_constant() && has_scale(tensor) && user_count(model, input) == 1)
+    tensor.quant = model.tensors[op.outputs[0]].quant;
+}
+
+} // namespace
+
+void propagate_qparams_backward(QuantizeContext &context) {
+  ir::Model &model = context.model;
+  for (size_t i = model.operators.size(); i-- > 0;) {
+    const ir::Operator op = model.operators[i];
+    if (!has_scale(model.tensors[op.outputs[0]]))
+      continue;
+    if (op.code == ir::OpCode::Concatenation)
+      propagate_concatenation(model, op);
+    else if (op.code == ir::OpCode::Reshape)
+      propagate_reshape(model, op);
+  }
+}
+
+} // namespace qgold::quant

@@ -1,0 +1,57 @@
+// Step 1: every float activation with a recorded range becomes uint8
+// (asymmetric) or int16 (symmetric) per its layer settings.
+
+#include "ir/error.h"
+#include "quant/fresh_quantizer.h"
+#include "quant/primitives.h"
+#include "quant/quantize_passes.h"
+#include "quant/tensor_math.h"
+
+#include <fmt/format.h>
+
+namespace qgold::quant {
+
+ir::QuantParams activation_params(float min, float max, ir::DType dtype) {
+  ir::QuantParams params;
+  params.min = {min};
+  params.max = {max};
+  if (dtype == ir::DType::UInt8) {
+    const AsymParams p = compute_asym(min, max);
+    params.scale = {p.scale};
+    params.zero_point = {p.zero_point};
+  } else {
+    params.scale = {compute_sym(min, max, sym_q_max(dtype)).scale};
+    params.zero_point = {0};
+  }
+  return params;
+}
+
+void quantize_constant(ir::Tensor &tensor, ir::DType dtype) {
+  const QuantizedValues quantized = quantize_fresh(float_values(tensor), tensor.shape, dtype, std::nullopt);
+  ir::QuantParams params;
+  params.scale = quantized.params.scale;
+  params.zero_point = quantized.params.zero_point;
+  if (tensor.quant) { // an existing range travels along
+    params.min = tensor.quant->min;
+    params.max = tensor.quant->max;
+  }
+  store_codes(tensor, dtype, quantized.codes);
+  tensor.quant = params;
+}
+
+void quantize_activations(QuantizeContext &context) {
+  ir::Model &model = context.model;
+  for (size_t i = 0; i < model.tensors.size(); ++i) {
+    ir::Tensor &tensor = model.tensors[i];
+    if (tensor.is_constant() || tensor.dtype != ir::DType::Float32)
+      continue;
+    if (!tensor.quant || tensor.quant->min.size() != 1 || tensor.quant->max.size() != 1)
+      throw InputError(fmt::format("tensor '{}' has no recorded min/max; run record-minmax before quantizing",
+                                   tensor.name));
+    const ir::DType dtype = context.settings.for_tensor(static_cast<int32_t>(i)).dtype;
+    tensor.quant = activation_params(tensor.quant->min[0], tensor.quant->max[0], dtype);
+    tensor.dtype = dtype;
+  }
+}
+
+} // namespace qgold::quant

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "ir/model.h"
+#include "quant/quant.h"
+
+#include <map>
+
+namespace qgold::quant {
+
+// The dtype and granularity a node is quantized with.
+struct Settings {
+  ir::DType dtype;
+  Granularity granularity;
+  bool operator==(const Settings &) const = default;
+};
+
+// Per-tensor settings: the defaults, overridden by a qconf. A qconf entry
+// naming any output of a multi-output op (Split) applies to all its outputs.
+class LayerSettings {
+public:
+  LayerSettings(const ir::Model &model, Settings defaults, const QConf *qconf);
+  const Settings &defaults() const { return defaults_; }
+  Settings for_tensor(int32_t tensor_index) const;
+  // An op is quantized with the settings of its (first) output.
+  Settings for_op(const ir::Operator &op) const;
+
+private:
+  Settings defaults_;
+  std::map<int32_t, Settings> overrides_;
+};
+
+} // namespace qgold::quant
