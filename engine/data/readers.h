@@ -1,0 +1,27 @@
+#pragma once
+
+// The concrete dataset readers behind open_dataset() (internal to qgold_data).
+// Each expects specs that passed check_specs().
+
+#include "data/dataset.h"
+
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+namespace qgold::data {
+
+// ONE record-minmax HDF5: /value/<record>/<input>, typed or raw (rawData attribute).
+std::unique_ptr<DatasetReader> open_h5_dataset(const std::filesystem::path &file,
+                                               const std::vector<InputSpec> &specs);
+
+// Text records: each file is one record, line j holds input j as comma-separated numbers.
+std::unique_ptr<DatasetReader> open_text_dataset(std::vector<std::filesystem::path> files,
+                                                 const std::vector<InputSpec> &specs);
+
+// NumPy .npy files (conventions in npy_reader.cpp and README.md). `files` is a
+// folder's .npy files, or one file given directly.
+std::unique_ptr<DatasetReader> open_npy_dataset(std::vector<std::filesystem::path> files,
+                                                const std::vector<InputSpec> &specs);
+
+} // namespace qgold::data
