@@ -1,0 +1,14 @@
+#pragma once
+
+#include "ir/model.h"
+
+#include <span>
+
+namespace qgold::interp::kernels {
+
+// Splits the input into outputs.size() equal parts along `axis` (negative
+// counts from the end); the axis size is a multiple of the part count.
+void split(int32_t axis, const ir::Shape &input_shape, const float *input,
+           std::span<float *const> outputs);
+
+} // namespace qgold::interp::kernels
