@@ -130,7 +130,7 @@ std::string expected_value(ir::DType dtype) {
   case ir::DType::Bool:
     return "a bool (0, 1, true or false)";
   default:
-    return "an " + dtype_label(dtype) + " integer in range";
+    return "an integer in the " + dtype_label(dtype) + " range";
   }
 }
 
