@@ -1,0 +1,263 @@
+#include "ir/validate.h"
+
+#include <gtest/gtest.h>
+
+namespace qgold::ir {
+namespace {
+
+// Builds single-op models: tensors first, then the op reading/writing them.
+struct OpBuilder {
+  Model model;
+
+  int32_t tensor(Shape shape, DType dtype = DType::Float32) {
+    Tensor t;
+    t.name = "t" + std::to_string(model.tensors.size());
+    t.dtype = dtype;
+    t.shape = std::move(shape);
+    return model.add_tensor(std::move(t));
+  }
+  int32_t int32_const(Shape shape, std::vector<int32_t> values) {
+    int32_t index = tensor(std::move(shape), DType::Int32);
+    model.tensors[index].set_values<int32_t>(values);
+    return index;
+  }
+  std::vector<Shape> infer(OpCode code, std::vector<int32_t> inputs, Options options) {
+    model.operators.push_back({code, std::move(inputs), {}, std::move(options)});
+    return infer_output_shapes(model, model.operators.back());
+  }
+  Shape infer1(OpCode code, std::vector<int32_t> inputs, Options options) {
+    auto shapes = infer(code, std::move(inputs), std::move(options));
+    EXPECT_EQ(shapes.size(), 1u);
+    return shapes.empty() ? Shape{} : shapes[0];
+  }
+};
+
+Conv2DOptions conv(Padding padding, int32_t sh, int32_t sw, int32_t dh = 1, int32_t dw = 1) {
+  Conv2DOptions o;
+  o.padding = padding;
+  o.stride_h = sh;
+  o.stride_w = sw;
+  o.dilation_h_factor = dh;
+  o.dilation_w_factor = dw;
+  return o;
+}
+
+TEST(ShapeInference, Conv2DValidStrideMatchesConv2D004) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 4, 3, 2}), ker = b.tensor({2, 2, 2, 2}), bias = b.tensor({2});
+  // H: (4-2)/2+1 = 2, W: (3-2)/1+1 = 2, channels = O = 2.
+  EXPECT_EQ(b.infer1(OpCode::Conv2D, {in, ker, bias}, conv(Padding::Valid, 2, 1)),
+            (Shape{1, 2, 2, 2}));
+}
+
+TEST(ShapeInference, Conv2DSameIsCeilOfInputOverStride) {
+  OpBuilder b;
+  int32_t in = b.tensor({2, 7, 5, 3}), ker = b.tensor({8, 3, 3, 3});
+  // ceil(7/2) = 4, ceil(5/3) = 2.
+  EXPECT_EQ(b.infer1(OpCode::Conv2D, {in, ker, -1}, conv(Padding::Same, 2, 3)),
+            (Shape{2, 4, 2, 8}));
+}
+
+TEST(ShapeInference, Conv2DValidWithDilation) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 9, 8, 1}), ker = b.tensor({1, 3, 2, 1});
+  // effective kernel H = (3-1)*2+1 = 5 -> ceil((9-4)/1) = 5; W = (2-1)*3+1 = 4 -> ceil((8-3)/2) = 3.
+  EXPECT_EQ(b.infer1(OpCode::Conv2D, {in, ker}, conv(Padding::Valid, 1, 2, 2, 3)),
+            (Shape{1, 5, 3, 1}));
+}
+
+TEST(ShapeInference, Conv2DValidKernelExactlyInputGivesOne) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 3, 3, 1}), ker = b.tensor({4, 3, 3, 1});
+  EXPECT_EQ(b.infer1(OpCode::Conv2D, {in, ker}, conv(Padding::Valid, 5, 5)), (Shape{1, 1, 1, 4}));
+}
+
+TEST(ShapeInference, Conv2DRejectsKernelLargerThanInputWithValid) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 2, 5, 1}), ker = b.tensor({1, 3, 1, 1});
+  EXPECT_THROW(b.infer(OpCode::Conv2D, {in, ker}, conv(Padding::Valid, 1, 1)), ModelError);
+}
+
+TEST(ShapeInference, Conv2DRejectsChannelMismatchNamingTensors) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 4, 4, 3}), ker = b.tensor({2, 1, 1, 2});
+  try {
+    b.infer(OpCode::Conv2D, {in, ker}, conv(Padding::Valid, 1, 1));
+    FAIL() << "expected ModelError";
+  } catch (const ModelError &e) {
+    EXPECT_EQ(e.op_index, 0);
+    EXPECT_EQ(e.tensor_index, ker);
+    std::string message = e.what();
+    EXPECT_NE(message.find("Conv2D (op 0)"), std::string::npos) << message;
+    EXPECT_NE(message.find("'t1'"), std::string::npos) << message;
+    EXPECT_NE(message.find("has 2 input channels"), std::string::npos) << message;
+  }
+}
+
+TEST(ShapeInference, Conv2DRejectsZeroStrideAndBadBias) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 4, 4, 1}), ker = b.tensor({2, 1, 1, 1}), bias = b.tensor({3});
+  EXPECT_THROW(b.infer(OpCode::Conv2D, {in, ker}, conv(Padding::Same, 0, 1)), ModelError);
+  EXPECT_THROW(b.infer(OpCode::Conv2D, {in, ker, bias}, conv(Padding::Same, 1, 1)), ModelError);
+}
+
+TEST(ShapeInference, DepthwiseConvWithDepthMultiplier) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 4, 2, 2}), ker = b.tensor({1, 2, 2, 4}), bias = b.tensor({4});
+  DepthwiseConv2DOptions o;
+  o.stride_h = 2;
+  o.depth_multiplier = 2;
+  // DepthwiseConv2D_002: H (4-2)/2+1 = 2, W (2-2)/1+1 = 1, C*M = 4.
+  EXPECT_EQ(b.infer1(OpCode::DepthwiseConv2D, {in, ker, bias}, o), (Shape{1, 2, 1, 4}));
+  o.depth_multiplier = 1;
+  EXPECT_THROW(b.infer(OpCode::DepthwiseConv2D, {in, ker, bias}, o), ModelError);
+}
+
+TEST(ShapeInference, TransposeConvTakesTheConstantOutputShape) {
+  OpBuilder b;
+  int32_t out_shape = b.int32_const({4}, {1, 8, 7, 5});
+  int32_t weights = b.tensor({5, 3, 3, 2}), in = b.tensor({1, 4, 4, 2}), bias = b.tensor({5});
+  TransposeConvOptions o;
+  o.padding = Padding::Same;
+  o.stride_h = o.stride_w = 2;
+  // Forward SAME conv of 8x7 with stride 2 gives ceil(8/2)=4 x ceil(7/2)=4.
+  EXPECT_EQ(b.infer1(OpCode::TransposeConv, {out_shape, weights, in, bias}, o),
+            (Shape{1, 8, 7, 5}));
+  o.padding = Padding::Valid; // (8-3)/2+1 = 3 != 4
+  EXPECT_THROW(b.infer(OpCode::TransposeConv, {out_shape, weights, in, bias}, o), ModelError);
+}
+
+TEST(ShapeInference, TransposeConvRejectsNonConstantOrNonInt32OutputShape) {
+  OpBuilder b;
+  int32_t activation = b.tensor({4}, DType::Int32);
+  int32_t weights = b.tensor({1, 1, 1, 1}), in = b.tensor({1, 2, 2, 1});
+  EXPECT_THROW(b.infer(OpCode::TransposeConv, {activation, weights, in}, TransposeConvOptions{}),
+               ModelError);
+  int32_t floats = b.tensor({4});
+  b.model.tensors[floats].set_values<float>(std::vector<float>{1, 2, 2, 1});
+  EXPECT_THROW(b.infer(OpCode::TransposeConv, {floats, weights, in}, TransposeConvOptions{}),
+               ModelError);
+}
+
+TEST(ShapeInference, PoolsUseFilterSizeAndPadding) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 8, 8, 3});
+  Pool2DOptions o;
+  o.filter_height = o.filter_width = 2;
+  EXPECT_EQ(b.infer1(OpCode::MaxPool2D, {in}, o), (Shape{1, 7, 7, 3})); // MaxPool2D_000
+  o.stride_h = 3;
+  o.stride_w = 2;
+  o.filter_height = 3;
+  EXPECT_EQ(b.infer1(OpCode::AveragePool2D, {in}, o), (Shape{1, 2, 4, 3})); // (8-3)/3+1, (8-2)/2+1
+  o.padding = Padding::Same;
+  EXPECT_EQ(b.infer1(OpCode::AveragePool2D, {in}, o), (Shape{1, 3, 4, 3})); // ceil(8/3), ceil(8/2)
+}
+
+TEST(ShapeInference, FullyConnectedFlattensOrKeepsDims) {
+  OpBuilder b;
+  int32_t in = b.tensor({2, 3, 4}), weights = b.tensor({5, 4}), bias = b.tensor({5});
+  FullyConnectedOptions o;
+  EXPECT_EQ(b.infer1(OpCode::FullyConnected, {in, weights, bias}, o), (Shape{6, 5}));
+  o.keep_num_dims = true;
+  EXPECT_EQ(b.infer1(OpCode::FullyConnected, {in, weights, -1}, o), (Shape{2, 3, 5}));
+  int32_t odd = b.tensor({1, 7});
+  EXPECT_THROW(b.infer(OpCode::FullyConnected, {odd, weights}, FullyConnectedOptions{}), ModelError);
+}
+
+TEST(ShapeInference, ElementwiseBroadcasting) {
+  OpBuilder b;
+  int32_t a = b.tensor({2, 1, 3}), c = b.tensor({4, 1}), scalar = b.tensor({});
+  EXPECT_EQ(b.infer1(OpCode::Add, {a, c}, ElementwiseOptions{}), (Shape{2, 4, 3}));
+  EXPECT_EQ(b.infer1(OpCode::Mul, {scalar, a}, ElementwiseOptions{}), (Shape{2, 1, 3}));
+  int32_t bad = b.tensor({2, 2});
+  EXPECT_THROW(b.infer(OpCode::Sub, {a, bad}, ElementwiseOptions{}), ModelError);
+}
+
+TEST(ShapeInference, PReluAlphaMustBroadcastToInput) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 4, 4, 3}), alpha = b.tensor({1, 1, 3}), big = b.tensor({2, 4, 4, 3});
+  EXPECT_EQ(b.infer1(OpCode::PRelu, {in, alpha}, std::monostate{}), (Shape{1, 4, 4, 3}));
+  EXPECT_THROW(b.infer(OpCode::PRelu, {in, big}, std::monostate{}), ModelError);
+}
+
+TEST(ShapeInference, MeanWithNegativeAxesAndKeepDims) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 8, 6, 12}), axes = b.int32_const({2}, {1, -2});
+  ReducerOptions o;
+  o.keep_dims = true;
+  EXPECT_EQ(b.infer1(OpCode::Mean, {in, axes}, o), (Shape{1, 1, 1, 12}));
+  EXPECT_EQ(b.infer1(OpCode::Mean, {in, axes}, ReducerOptions{}), (Shape{1, 12}));
+  int32_t bad = b.int32_const({1}, {4});
+  EXPECT_THROW(b.infer(OpCode::Mean, {in, bad}, o), ModelError);
+}
+
+TEST(ShapeInference, ConcatenationAlongNegativeAxis) {
+  OpBuilder b;
+  int32_t x = b.tensor({1, 2, 2, 1}), y = b.tensor({1, 2, 2, 2});
+  ConcatenationOptions o;
+  o.axis = -1;
+  EXPECT_EQ(b.infer1(OpCode::Concatenation, {x, y}, o), (Shape{1, 2, 2, 3}));
+  o.axis = 1;
+  EXPECT_THROW(b.infer(OpCode::Concatenation, {x, y}, o), ModelError);
+  o.axis = 4;
+  EXPECT_THROW(b.infer(OpCode::Concatenation, {x, y}, o), ModelError);
+}
+
+TEST(ShapeInference, SplitIntoEqualParts) {
+  OpBuilder b;
+  int32_t axis = b.int32_const({}, {-1}), in = b.tensor({2, 6});
+  SplitOptions o;
+  o.num_splits = 3;
+  EXPECT_EQ(b.infer(OpCode::Split, {axis, in}, o), (std::vector<Shape>(3, Shape{2, 2})));
+  o.num_splits = 4;
+  EXPECT_THROW(b.infer(OpCode::Split, {axis, in}, o), ModelError);
+}
+
+TEST(ShapeInference, ReshapeFromConstantOrOption) {
+  OpBuilder b;
+  int32_t in = b.tensor({2, 3, 4}), shape = b.int32_const({2}, {-1, 6});
+  EXPECT_EQ(b.infer1(OpCode::Reshape, {in, shape}, ReshapeOptions{}), (Shape{4, 6}));
+  ReshapeOptions o;
+  o.new_shape = {24};
+  EXPECT_EQ(b.infer1(OpCode::Reshape, {in}, o), (Shape{24}));
+  o.new_shape = {-1, -1};
+  EXPECT_THROW(b.infer(OpCode::Reshape, {in}, o), ModelError);
+  o.new_shape = {5, 5};
+  EXPECT_THROW(b.infer(OpCode::Reshape, {in}, o), ModelError);
+}
+
+TEST(ShapeInference, PadAddsBeforeAndAfter) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 3, 3, 2}), pads = b.int32_const({4, 2}, {0, 0, 1, 2, 0, 1, 0, 0});
+  EXPECT_EQ(b.infer1(OpCode::Pad, {in, pads}, std::monostate{}), (Shape{1, 6, 4, 2}));
+  int32_t wrong_rank = b.int32_const({3, 2}, {0, 0, 0, 0, 0, 0});
+  EXPECT_THROW(b.infer(OpCode::Pad, {in, wrong_rank}, std::monostate{}), ModelError);
+}
+
+TEST(ShapeInference, InstanceNormKeepsShapeAndChecksGammaBeta) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 3, 3, 4}), gamma = b.tensor({4}), beta = b.tensor({4}),
+          wrong = b.tensor({3});
+  EXPECT_EQ(b.infer1(OpCode::InstanceNorm, {in, gamma, beta}, InstanceNormOptions{}),
+            (Shape{1, 3, 3, 4}));
+  EXPECT_THROW(b.infer(OpCode::InstanceNorm, {in, gamma, wrong}, InstanceNormOptions{}),
+               ModelError);
+}
+
+TEST(ShapeInference, ElementwiseUnaryOpsKeepTheInputShape) {
+  for (OpCode code : {OpCode::Softmax, OpCode::Logistic, OpCode::Tanh, OpCode::Relu, OpCode::Relu6,
+                      OpCode::Quantize, OpCode::Dequantize}) {
+    OpBuilder b;
+    int32_t in = b.tensor({3, 5});
+    EXPECT_EQ(b.infer1(code, {in}, default_options(code)), (Shape{3, 5})) << op_name(code);
+  }
+}
+
+TEST(ShapeInference, OutOfRangeInputIsAnErrorNotACrash) {
+  OpBuilder b;
+  EXPECT_THROW(b.infer(OpCode::Relu, {7}, std::monostate{}), ModelError);
+  EXPECT_THROW(b.infer(OpCode::Relu, {}, std::monostate{}), ModelError);
+}
+
+} // namespace
+} // namespace qgold::ir

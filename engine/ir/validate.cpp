@@ -1,0 +1,317 @@
+// Whole-model checks run before a model is interpreted, quantized or written.
+#include "ir/validate.h"
+
+#include <fmt/format.h>
+
+#include <set>
+#include <unordered_map>
+#include <variant>
+
+namespace qgold::ir {
+namespace {
+
+// What an input slot holds, which decides the dtypes it may have.
+enum class Role {
+  Value,      // activation, weights, gamma/beta, alpha: float32 or quantized integers
+  Bias,       // float32, or int32/int64 quantized bias
+  IndexConst, // int32 axes / shape / paddings / output_shape
+};
+
+struct Arity {
+  size_t min_inputs, max_inputs;
+  int optional_slot = -1; // the one slot that may be -1 (absent)
+};
+
+constexpr size_t kUnbounded = SIZE_MAX;
+
+Arity arity(OpCode code) {
+  switch (code) {
+  case OpCode::Conv2D:
+  case OpCode::DepthwiseConv2D:
+  case OpCode::FullyConnected:
+    return {2, 3, 2};
+  case OpCode::TransposeConv:
+    return {3, 4, 3};
+  case OpCode::Reshape:
+    return {1, 2, 1};
+  case OpCode::Concatenation:
+    return {1, kUnbounded};
+  case OpCode::InstanceNorm:
+    return {3, 3};
+  case OpCode::Add:
+  case OpCode::Sub:
+  case OpCode::Mul:
+  case OpCode::PRelu:
+  case OpCode::Mean:
+  case OpCode::Pad:
+  case OpCode::Split:
+    return {2, 2};
+  default:
+    return {1, 1};
+  }
+}
+
+Role input_role(OpCode code, size_t slot) {
+  switch (code) {
+  case OpCode::Conv2D:
+  case OpCode::DepthwiseConv2D:
+  case OpCode::FullyConnected:
+    return slot == 2 ? Role::Bias : Role::Value;
+  case OpCode::TransposeConv:
+    return slot == 0 ? Role::IndexConst : slot == 3 ? Role::Bias : Role::Value;
+  case OpCode::Mean:
+  case OpCode::Pad:
+  case OpCode::Reshape:
+    return slot == 1 ? Role::IndexConst : Role::Value;
+  case OpCode::Split:
+    return slot == 0 ? Role::IndexConst : Role::Value;
+  default:
+    return Role::Value;
+  }
+}
+
+bool has_scale(const Tensor &tensor) { return tensor.quant && !tensor.quant->scale.empty(); }
+
+bool is_quantized_activation(const Tensor &tensor) {
+  return (tensor.dtype == DType::UInt8 || tensor.dtype == DType::Int8 ||
+          tensor.dtype == DType::Int16) &&
+         has_scale(tensor);
+}
+
+// Float models run on the float interpreter; quantized models carry integer
+// tensors with scales. Anything else (say an unscaled INT32 feeding a Conv2D)
+// has no meaning for either.
+bool is_float_or_quantized(const Tensor &tensor) {
+  return tensor.dtype == DType::Float32 || is_quantized_activation(tensor);
+}
+
+std::string_view expected_dtypes(Role role) {
+  switch (role) {
+  case Role::Value:
+    return "FLOAT32, or UINT8/INT8/INT16 with quantization scale";
+  case Role::Bias:
+    return "FLOAT32, or INT32/INT64 with quantization scale";
+  case Role::IndexConst:
+    return "INT32";
+  }
+  return "";
+}
+
+bool dtype_fits(Role role, const Tensor &tensor) {
+  switch (role) {
+  case Role::Value:
+    return is_float_or_quantized(tensor);
+  case Role::Bias:
+    return tensor.dtype == DType::Float32 ||
+           ((tensor.dtype == DType::Int32 || tensor.dtype == DType::Int64) && has_scale(tensor));
+  case Role::IndexConst:
+    return tensor.dtype == DType::Int32;
+  }
+  return false;
+}
+
+class Validator {
+public:
+  explicit Validator(const Model &model) : model_(model) {}
+
+  void run() {
+    check_tensors();
+    check_graph_inputs();
+    for (size_t i = 0; i < model_.operators.size(); ++i)
+      check_operator(static_cast<int32_t>(i));
+    check_graph_outputs();
+  }
+
+private:
+  [[noreturn]] void fail_tensor(int32_t index, const std::string &what) const {
+    throw ModelError(fmt::format("tensor {} '{}': {}", index, model_.tensors[index].name, what), -1,
+                     index);
+  }
+
+  [[noreturn]] void fail_op(int32_t op_index, const std::string &what,
+                            int32_t tensor_index = -1) const {
+    throw ModelError(fmt::format("{} (op {}): {}", op_name(model_.operators[op_index].code),
+                                 op_index, what),
+                     op_index, tensor_index);
+  }
+
+  bool in_range(int32_t index) const {
+    return index >= 0 && static_cast<size_t>(index) < model_.tensors.size();
+  }
+
+  std::string tensor_label(int32_t index) const {
+    return fmt::format("'{}' (tensor {})", model_.tensors[index].name, index);
+  }
+
+  void check_tensors() {
+    std::unordered_map<std::string_view, int32_t> names;
+    for (size_t i = 0; i < model_.tensors.size(); ++i) {
+      const Tensor &tensor = model_.tensors[i];
+      int32_t index = static_cast<int32_t>(i);
+      if (tensor.name.empty())
+        fail_tensor(index, "tensor names must not be empty");
+      auto [it, inserted] = names.emplace(tensor.name, index);
+      if (!inserted)
+        fail_tensor(index, fmt::format("name is already used by tensor {}", it->second));
+      for (int32_t dim : tensor.shape)
+        if (dim < 0)
+          fail_tensor(index, fmt::format("shape {} has a negative dim", shape_to_string(tensor.shape)));
+      if (tensor.data && dtype_size(tensor.dtype) > 0 &&
+          static_cast<int64_t>(tensor.data->size()) !=
+              tensor.num_elements() * static_cast<int64_t>(dtype_size(tensor.dtype)))
+        fail_tensor(index, fmt::format("constant data has {} bytes, expected {} ({} x {})",
+                                       tensor.data->size(),
+                                       tensor.num_elements() *
+                                           static_cast<int64_t>(dtype_size(tensor.dtype)),
+                                       shape_to_string(tensor.shape), dtype_name(tensor.dtype)));
+    }
+  }
+
+  void check_graph_inputs() {
+    for (int32_t index : model_.inputs) {
+      if (!in_range(index))
+        throw ModelError(fmt::format("graph input refers to tensor {}, but the model has {} tensors",
+                                     index, model_.tensors.size()));
+      if (model_.tensors[index].is_constant())
+        fail_tensor(index, "a graph input must not be a constant");
+      available_.insert(index);
+    }
+  }
+
+  void check_graph_outputs() const {
+    for (int32_t index : model_.outputs) {
+      if (!in_range(index))
+        throw ModelError(fmt::format(
+            "graph output refers to tensor {}, but the model has {} tensors", index,
+            model_.tensors.size()));
+      if (!available_.contains(index) && !model_.tensors[index].is_constant())
+        fail_tensor(index, "graph output is dangling: no operator produces it");
+    }
+  }
+
+  // The first later operator that writes `index`, or -1.
+  int32_t later_producer(int32_t op_index, int32_t index) const {
+    for (size_t j = op_index; j < model_.operators.size(); ++j)
+      for (int32_t out : model_.operators[j].outputs)
+        if (out == index)
+          return static_cast<int32_t>(j);
+    return -1;
+  }
+
+  void check_operator(int32_t op_index) {
+    const Operator &op = model_.operators[op_index];
+    if (op.options.index() != default_options(op.code).index())
+      fail_op(op_index, "carries options of the wrong kind for this op");
+    check_operand_counts(op_index);
+    for (size_t slot = 0; slot < op.inputs.size(); ++slot) {
+      int32_t index = op.inputs[slot];
+      if (index < 0)
+        continue; // absent optional input, checked in check_operand_counts
+      const Tensor &tensor = model_.tensors[index];
+      Role role = input_role(op.code, slot);
+      bool dtype_ok = op.code == OpCode::Dequantize
+                          ? is_quantized_activation(tensor) || tensor.dtype == DType::Float16
+                          : dtype_fits(role, tensor);
+      if (!dtype_ok)
+        fail_op(op_index,
+                fmt::format("input {} {} has dtype {}, expected {}", slot, tensor_label(index),
+                            dtype_name(tensor.dtype),
+                            op.code == OpCode::Dequantize
+                                ? "UINT8/INT8/INT16 with quantization scale, or FLOAT16"
+                                : expected_dtypes(role)),
+                index);
+      if (tensor.is_constant() || available_.contains(index))
+        continue;
+      int32_t producer = later_producer(op_index, index);
+      if (producer < 0)
+        fail_op(op_index,
+                fmt::format("input {} {} is dangling: it is not a graph input, not a constant "
+                            "and no operator produces it",
+                            slot, tensor_label(index)),
+                index);
+      fail_op(op_index,
+              fmt::format("input {} {} is read before it is produced by {} (op {}): the graph is "
+                          "not in execution order or has a cycle",
+                          slot, tensor_label(index), op_name(model_.operators[producer].code),
+                          producer),
+              index);
+    }
+    check_outputs(op_index);
+  }
+
+  void check_operand_counts(int32_t op_index) const {
+    const Operator &op = model_.operators[op_index];
+    Arity expected = arity(op.code);
+    if (op.inputs.size() < expected.min_inputs || op.inputs.size() > expected.max_inputs) {
+      std::string range =
+          expected.max_inputs == kUnbounded ? fmt::format("at least {}", expected.min_inputs)
+          : expected.min_inputs == expected.max_inputs
+              ? fmt::format("{}", expected.min_inputs)
+              : fmt::format("{} to {}", expected.min_inputs, expected.max_inputs);
+      fail_op(op_index, fmt::format("expected {} inputs, got {}", range, op.inputs.size()));
+    }
+    for (size_t slot = 0; slot < op.inputs.size(); ++slot) {
+      int32_t index = op.inputs[slot];
+      if (index == -1 && static_cast<int>(slot) == expected.optional_slot)
+        continue;
+      if (index == -1)
+        fail_op(op_index, fmt::format("input {} is absent (-1) but is not optional", slot));
+      if (!in_range(index))
+        fail_op(op_index, fmt::format("input {} refers to tensor {}, but the model has {} tensors",
+                                      slot, index, model_.tensors.size()));
+    }
+    size_t outputs = 1;
+    if (const auto *split = std::get_if<SplitOptions>(&op.options))
+      outputs = split->num_splits > 0 ? static_cast<size_t>(split->num_splits) : 0;
+    if (op.outputs.size() != outputs)
+      fail_op(op_index, fmt::format("expected {} outputs, got {}", outputs, op.outputs.size()));
+    for (int32_t index : op.outputs)
+      if (!in_range(index))
+        fail_op(op_index, fmt::format("output refers to tensor {}, but the model has {} tensors",
+                                      index, model_.tensors.size()));
+  }
+
+  void check_outputs(int32_t op_index) {
+    const Operator &op = model_.operators[op_index];
+    std::vector<Shape> shapes = infer_output_shapes(model_, op);
+    for (size_t k = 0; k < op.outputs.size(); ++k) {
+      int32_t index = op.outputs[k];
+      const Tensor &tensor = model_.tensors[index];
+      if (tensor.is_constant() || model_.is_graph_input(index))
+        fail_op(op_index,
+                fmt::format("output {} must not be a constant or a graph input", tensor_label(index)),
+                index);
+      if (available_.contains(index))
+        fail_op(op_index, fmt::format("output {} is already produced by an earlier operator",
+                                      tensor_label(index)),
+                index);
+      bool dtype_ok = op.code == OpCode::Quantize     ? is_quantized_activation(tensor)
+                      : op.code == OpCode::Dequantize ? tensor.dtype == DType::Float32
+                                                      : is_float_or_quantized(tensor);
+      if (!dtype_ok)
+        fail_op(op_index,
+                fmt::format("output {} has dtype {}, expected {}", tensor_label(index),
+                            dtype_name(tensor.dtype),
+                            op.code == OpCode::Quantize     ? "UINT8/INT8/INT16 with quantization scale"
+                            : op.code == OpCode::Dequantize ? "FLOAT32"
+                                                            : expected_dtypes(Role::Value)),
+                index);
+      if (k < shapes.size() && tensor.shape != shapes[k])
+        fail_op(op_index,
+                fmt::format("output {} is declared with shape {}, but the inputs give {}",
+                            tensor_label(index), shape_to_string(tensor.shape),
+                            shape_to_string(shapes[k])),
+                index);
+      available_.insert(index);
+    }
+  }
+
+  const Model &model_;
+  std::set<int32_t> available_; // graph inputs and outputs of operators checked so far
+};
+
+} // namespace
+
+void validate_model(const Model &model) { Validator(model).run(); }
+
+} // namespace qgold::ir

@@ -1,0 +1,32 @@
+#include "recipe/recipe.h"
+
+#include "ir/error.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace qgold::recipe {
+
+std::string SourceLocation::to_string() const {
+  if (line <= 0)
+    return file;
+  return fmt::format("{}:{}:{}", file, line, column);
+}
+
+Recipe load_recipe(const std::filesystem::path &path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw InputError(fmt::format("{}: cannot open recipe file", path.string()));
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad())
+    throw InputError(fmt::format("{}: cannot read recipe file", path.string()));
+  std::string extension = path.extension().string();
+  if (extension == ".yaml" || extension == ".yml")
+    return parse_yaml_recipe(text.str(), path.string());
+  return parse_tflchef_recipe(text.str(), path.string());
+}
+
+} // namespace qgold::recipe

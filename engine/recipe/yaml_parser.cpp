@@ -1,0 +1,303 @@
+// qgold's YAML recipe format (documented in recipes/README.md). The reader is
+// strict: every key, op, option and enum name is checked, and every error
+// points at the line:column of the offending node.
+#include "recipe/filler.h"
+#include "recipe/option_fields.h"
+#include "recipe/recipe.h"
+#include "recipe/scalar.h"
+
+#include "ir/error.h"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <initializer_list>
+#include <set>
+
+namespace qgold::recipe {
+namespace {
+
+std::string_view node_kind(const YAML::Node &node) {
+  switch (node.Type()) {
+  case YAML::NodeType::Null:
+    return "nothing (null)";
+  case YAML::NodeType::Scalar:
+    return "a scalar";
+  case YAML::NodeType::Sequence:
+    return "a sequence";
+  case YAML::NodeType::Map:
+    return "a mapping";
+  default:
+    return "an undefined node";
+  }
+}
+
+std::string join(std::initializer_list<std::string_view> names) {
+  std::string out;
+  for (std::string_view name : names)
+    out += (out.empty() ? "" : ", ") + std::string(name);
+  return out;
+}
+
+class YamlRecipeReader {
+public:
+  explicit YamlRecipeReader(std::string file) : file_(std::move(file)) {}
+
+  Recipe read(const YAML::Node &root) {
+    Recipe recipe;
+    recipe.location = {file_, 0, 0};
+    expect(root, YAML::NodeType::Map, "a mapping with the recipe keys at the top level");
+    check_keys(root, {"name", "seed", "operands", "operations", "inputs", "outputs"}, "recipe");
+    if (root["name"])
+      recipe.name = scalar(root["name"], "the model name");
+    if (root["seed"]) {
+      const YAML::Node &seed = root["seed"];
+      auto value = parse_uint64(scalar(seed, "an unsigned 64-bit seed"));
+      if (!value)
+        fail(seed, fmt::format("expected an unsigned 64-bit seed, got '{}'", seed.Scalar()));
+      recipe.seed = *value;
+    }
+    for (const YAML::Node &item : sequence(required(root, "operands", "recipe"), "operands"))
+      recipe.operands.push_back(read_operand(item));
+    for (const YAML::Node &item : sequence(required(root, "operations", "recipe"), "operations"))
+      recipe.operations.push_back(read_operation(item));
+    recipe.inputs = names(required(root, "inputs", "recipe"), "graph inputs");
+    recipe.outputs = names(required(root, "outputs", "recipe"), "graph outputs");
+    return recipe;
+  }
+
+private:
+  SourceLocation location(const YAML::Node &node) const {
+    YAML::Mark mark = node.Mark();
+    return {file_, mark.line + 1, mark.column + 1};
+  }
+
+  [[noreturn]] void fail(const YAML::Node &node, const std::string &message) const {
+    throw InputError(fmt::format("{}: {}", location(node).to_string(), message));
+  }
+
+  void expect(const YAML::Node &node, YAML::NodeType::value type, std::string_view what) const {
+    if (node.Type() != type)
+      fail(node, fmt::format("expected {}, got {}", what, node_kind(node)));
+  }
+
+  std::string scalar(const YAML::Node &node, std::string_view what) const {
+    expect(node, YAML::NodeType::Scalar, what);
+    return node.Scalar();
+  }
+
+  std::vector<YAML::Node> sequence(const YAML::Node &node, std::string_view what) const {
+    expect(node, YAML::NodeType::Sequence, fmt::format("a sequence of {}", what));
+    return {node.begin(), node.end()};
+  }
+
+  // Every key must be one of `allowed` and appear once.
+  void check_keys(const YAML::Node &map, std::initializer_list<std::string_view> allowed,
+                  std::string_view context) const {
+    std::set<std::string> seen;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      std::string key = scalar(it->first, fmt::format("a key of {}", context));
+      bool known = false;
+      for (std::string_view name : allowed)
+        known = known || key == name;
+      if (!known)
+        fail(it->first, fmt::format("unknown key '{}' in {} (expected one of: {})", key, context,
+                                    join(allowed)));
+      if (!seen.insert(key).second)
+        fail(it->first, fmt::format("duplicate key '{}' in {}", key, context));
+    }
+  }
+
+  YAML::Node required(const YAML::Node &map, const char *key, std::string_view context) const {
+    YAML::Node node = map[key];
+    if (!node)
+      fail(map, fmt::format("{} needs the key '{}'", context, key));
+    return node;
+  }
+
+  std::vector<std::string> names(const YAML::Node &node, std::string_view what) const {
+    std::vector<std::string> result;
+    for (const YAML::Node &item : sequence(node, fmt::format("{} (operand names)", what)))
+      result.push_back(scalar(item, "an operand name"));
+    return result;
+  }
+
+  template <typename T, typename Parse>
+  std::vector<T> numbers(const YAML::Node &node, std::string_view what, Parse parse) const {
+    std::vector<T> result;
+    for (const YAML::Node &item : sequence(node, what)) {
+      auto value = parse(scalar(item, what));
+      if (!value)
+        fail(item, fmt::format("expected {}, got '{}'", what, item.Scalar()));
+      result.push_back(static_cast<T>(*value));
+    }
+    return result;
+  }
+
+  Operand read_operand(const YAML::Node &node) {
+    expect(node, YAML::NodeType::Map, "an operand mapping {name, type, shape, ...}");
+    check_keys(node, {"name", "type", "shape", "filler", "quant"}, "operand");
+    Operand operand;
+    operand.location = location(node);
+    operand.name = scalar(required(node, "name", "operand"), "the operand name");
+    const YAML::Node type = required(node, "type", "operand");
+    operand.dtype = read_dtype(type);
+    for (int32_t dim : numbers<int32_t>(required(node, "shape", "operand"),
+                                        "a non-negative 32-bit dim", parse_int32)) {
+      if (dim < 0)
+        fail(node["shape"], fmt::format("shape dims must be >= 0, got {}", dim));
+      operand.shape.push_back(dim);
+    }
+    if (node["filler"])
+      operand.filler = read_filler(node["filler"]);
+    if (node["quant"])
+      operand.quant = read_quant(node["quant"]);
+    return operand;
+  }
+
+  ir::DType read_dtype(const YAML::Node &node) const {
+    std::string name = scalar(node, "a tensor type");
+    if (auto dtype = recipe_dtype(name))
+      return *dtype;
+    fail(node, fmt::format("unknown tensor type '{}' (expected one of: {})", name,
+                           recipe_dtype_names()));
+  }
+
+  Filler read_filler(const YAML::Node &node) const {
+    expect(node, YAML::NodeType::Map, "a filler mapping {tag, args}");
+    check_keys(node, {"tag", "args"}, "filler");
+    Filler filler;
+    filler.location = location(node);
+    filler.tag = scalar(required(node, "tag", "filler"), "a filler tag");
+    if (node["args"])
+      for (const YAML::Node &arg : sequence(node["args"], "filler args"))
+        filler.args.push_back(scalar(arg, "a filler arg"));
+    return filler;
+  }
+
+  ir::QuantParams read_quant(const YAML::Node &node) const {
+    expect(node, YAML::NodeType::Map, "a quant mapping");
+    check_keys(node, {"min", "max", "scale", "zero_point", "quantized_dimension"}, "quant");
+    ir::QuantParams quant;
+    if (node["min"])
+      quant.min = numbers<float>(node["min"], "a float", parse_float);
+    if (node["max"])
+      quant.max = numbers<float>(node["max"], "a float", parse_float);
+    if (node["scale"])
+      quant.scale = numbers<float>(node["scale"], "a float", parse_float);
+    if (node["zero_point"])
+      quant.zero_point = numbers<int64_t>(node["zero_point"], "a 64-bit integer", parse_int64);
+    if (const YAML::Node dim = node["quantized_dimension"]) {
+      auto value = parse_int32(scalar(dim, "a 32-bit integer"));
+      if (!value)
+        fail(dim, fmt::format("expected a 32-bit integer, got '{}'", dim.Scalar()));
+      quant.quantized_dimension = *value;
+    }
+    return quant;
+  }
+
+  Operation read_operation(const YAML::Node &node) const {
+    expect(node, YAML::NodeType::Map, "an operation mapping {type, inputs, outputs, options}");
+    check_keys(node, {"type", "inputs", "outputs", "options"}, "operation");
+    Operation operation;
+    operation.location = location(node);
+    const YAML::Node type = required(node, "type", "operation");
+    std::string type_name = scalar(type, "an operation type");
+    auto code = ir::op_from_name(type_name);
+    if (!code) {
+      std::string supported;
+      for (ir::OpCode op : ir::all_ops())
+        supported += (supported.empty() ? "" : ", ") + std::string(ir::op_name(op));
+      fail(type, fmt::format("unknown operation type '{}' (expected one of: {})", type_name,
+                             supported));
+    }
+    operation.code = *code;
+    operation.options = ir::default_options(*code);
+    operation.inputs = names(required(node, "inputs", "operation"), "operation inputs");
+    operation.outputs = names(required(node, "outputs", "operation"), "operation outputs");
+    if (node["options"])
+      read_options(node["options"], operation);
+    return operation;
+  }
+
+  void read_options(const YAML::Node &node, Operation &operation) const {
+    std::vector<OptionField> fields = option_fields(operation.code);
+    std::string_view op = ir::op_name(operation.code);
+    if (fields.empty() && node.IsMap() && node.size() > 0)
+      fail(node, fmt::format("operation type '{}' has no options", op));
+    expect(node, YAML::NodeType::Map, "an options mapping");
+    std::string expected;
+    for (const OptionField &field : fields)
+      expected += (expected.empty() ? "" : ", ") + std::string(field.name);
+    std::set<std::string> seen;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      std::string key = scalar(it->first, "an option name");
+      const OptionField *field = nullptr;
+      for (const OptionField &candidate : fields)
+        if (candidate.name == key)
+          field = &candidate;
+      if (!field)
+        fail(it->first, fmt::format("unknown option '{}' for operation type '{}' (expected one "
+                                    "of: {})",
+                                    key, op, expected));
+      if (!seen.insert(key).second)
+        fail(it->first, fmt::format("duplicate option '{}'", key));
+      set_option(operation.options, key, option_value(it->second, *field));
+    }
+  }
+
+  OptionValue option_value(const YAML::Node &node, const OptionField &field) const {
+    std::string_view expected = option_kind_description(field.kind);
+    std::string what = fmt::format("{} for option '{}'", expected, field.name);
+    if (field.kind == OptionKind::IntList)
+      return numbers<int32_t>(node, what, parse_int32);
+    std::string text = scalar(node, what);
+    switch (field.kind) {
+    case OptionKind::Padding:
+      if (auto padding = ir::padding_from_name(text))
+        return *padding;
+      break;
+    case OptionKind::Activation:
+      if (auto activation = ir::activation_from_name(text))
+        return *activation;
+      break;
+    case OptionKind::Int:
+      if (auto number = parse_int32(text))
+        return *number;
+      break;
+    case OptionKind::Bool:
+      if (auto flag = parse_bool(text))
+        return *flag;
+      break;
+    case OptionKind::Float:
+      if (auto number = parse_float(text))
+        return *number;
+      break;
+    case OptionKind::IntList:
+      break;
+    }
+    fail(node, fmt::format("expected {}, got '{}'", what, text));
+  }
+
+  std::string file_;
+};
+
+} // namespace
+
+Recipe parse_yaml_recipe(const std::string &text, const std::string &file) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception &e) {
+    throw InputError(fmt::format("{}:{}:{}: invalid YAML: {}", file, e.mark.line + 1,
+                                 e.mark.column + 1, e.msg));
+  }
+  try {
+    return YamlRecipeReader(file).read(root);
+  } catch (const YAML::Exception &e) {
+    // Accessors of yaml-cpp can still throw on malformed nodes; keep the location.
+    throw InputError(fmt::format("{}:{}:{}: {}", file, e.mark.line + 1, e.mark.column + 1, e.msg));
+  }
+}
+
+} // namespace qgold::recipe
