@@ -13,14 +13,20 @@ std::vector<int64_t> broadcast_strides(const ir::Shape &shape, size_t rank) {
   return strides;
 }
 
-bool broadcasts_to(const ir::Shape &shape, const ir::Shape &target) {
-  if (shape.size() > target.size())
-    return false;
-  const size_t lead = target.size() - shape.size();
-  for (size_t i = 0; i < shape.size(); ++i)
-    if (shape[i] != 1 && shape[i] != target[lead + i])
-      return false;
-  return true;
+std::optional<ir::Shape> broadcast_shape(const ir::Shape &a, const ir::Shape &b) {
+  const ir::Shape &longer = a.size() >= b.size() ? a : b;
+  const ir::Shape &shorter = a.size() >= b.size() ? b : a;
+  ir::Shape result = longer;
+  const size_t lead = longer.size() - shorter.size();
+  for (size_t i = 0; i < shorter.size(); ++i) {
+    const int32_t l = longer[lead + i], s = shorter[i];
+    if (l == s || s == 1)
+      continue;
+    if (l != 1)
+      return std::nullopt;
+    result[lead + i] = s;
+  }
+  return result;
 }
 
 } // namespace qgold::interp::kernels

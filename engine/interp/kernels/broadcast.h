@@ -3,6 +3,7 @@
 #include "ir/model.h"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace qgold::interp::kernels {
@@ -12,11 +13,12 @@ namespace qgold::interp::kernels {
 // gets stride 0 so its one element repeats.
 std::vector<int64_t> broadcast_strides(const ir::Shape &shape, size_t rank);
 
-// True if `shape` broadcasts to `target` (right-aligned, each dim equal or 1).
-bool broadcasts_to(const ir::Shape &shape, const ir::Shape &target);
+// The numpy broadcast of two shapes (right-aligned; each pair of dims equal
+// or one of them 1), or nullopt when they do not broadcast.
+std::optional<ir::Shape> broadcast_shape(const ir::Shape &a, const ir::Shape &b);
 
 // out[i] = fn(x[..], y[..]) for every output element in row-major order, both
-// operands broadcast to out_shape (which the caller checked with broadcasts_to).
+// operands broadcast to out_shape (the caller checked it is broadcast_shape(x, y)).
 template <typename Fn>
 void broadcast_binary(const ir::Shape &x_shape, const float *x, const ir::Shape &y_shape,
                       const float *y, const ir::Shape &out_shape, float *out, Fn fn) {

@@ -13,12 +13,13 @@ TEST(BroadcastTest, StridesAreZeroForRepeatedDimensions) {
   EXPECT_EQ(broadcast_strides({3}, 4), (std::vector<int64_t>{0, 0, 0, 1}));
 }
 
-TEST(BroadcastTest, CompatibilityIsRightAligned) {
-  EXPECT_TRUE(broadcasts_to({3}, {1, 2, 2, 3}));
-  EXPECT_TRUE(broadcasts_to({2, 1}, {2, 3}));
-  EXPECT_TRUE(broadcasts_to({}, {2, 3}));
-  EXPECT_FALSE(broadcasts_to({2}, {2, 3}));
-  EXPECT_FALSE(broadcasts_to({1, 2, 3}, {2, 3}));
+TEST(BroadcastTest, ShapeIsRightAlignedMaximum) {
+  EXPECT_EQ(broadcast_shape({1, 2, 2, 3}, {3}), (ir::Shape{1, 2, 2, 3}));
+  EXPECT_EQ(broadcast_shape({2, 2}, {1, 1, 1, 1}), (ir::Shape{1, 1, 2, 2}));
+  EXPECT_EQ(broadcast_shape({2, 1}, {1, 3}), (ir::Shape{2, 3}));
+  EXPECT_EQ(broadcast_shape({}, {2, 3}), (ir::Shape{2, 3}));
+  EXPECT_EQ(broadcast_shape({2}, {2, 3}), std::nullopt);
+  EXPECT_EQ(broadcast_shape({4, 1}, {3, 1}), std::nullopt);
 }
 
 TEST(BroadcastTest, RankSevenOuterProduct) {

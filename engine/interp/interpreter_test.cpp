@@ -1,0 +1,301 @@
+#include "interp/interpreter.h"
+
+#include "interp/test_model.h"
+#include "ir/error.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace qgold::interp {
+namespace {
+
+using ir::OpCode;
+using testing::ModelBuilder;
+
+// Records every observe() call in order.
+class Recorder : public TensorObserver {
+public:
+  void observe(int32_t tensor_index, std::span<const float> values) override {
+    indices.push_back(tensor_index);
+    values_seen.emplace_back(values.begin(), values.end());
+  }
+  std::vector<int32_t> indices;
+  std::vector<std::vector<float>> values_seen;
+};
+
+template <typename Error> std::string error_of(const ir::Model &model) {
+  try {
+    Interpreter interpreter(model);
+  } catch (const Error &error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+struct SmallNet {
+  ModelBuilder b;
+  int32_t in, conv, relu6, pool, fc, softmax;
+
+  // conv(2x2, 2 channels, VALID) -> relu6 -> avgpool(2x2) -> fc(2) -> softmax
+  SmallNet() {
+    in = b.input("in", {1, 3, 3, 1});
+    // Channel 0 = x(y,x) + x(y+1,x+1) - 4; channel 1 = -x(y,x) + 3.
+    const int32_t ker = b.constant("ker", {2, 2, 2, 1}, {1, 0, 0, 1, -1, 0, 0, 0});
+    const int32_t bias = b.constant("bias", {2}, {-4, 3});
+    conv = b.activation("conv", {1, 2, 2, 2});
+    b.op(OpCode::Conv2D, {in, ker, bias}, {conv});
+    relu6 = b.activation("relu6", {1, 2, 2, 2});
+    b.op(OpCode::Relu6, {conv}, {relu6});
+    pool = b.activation("pool", {1, 1, 1, 2});
+    ir::Pool2DOptions pool_options;
+    pool_options.filter_height = pool_options.filter_width = 2;
+    b.op(OpCode::AveragePool2D, {relu6}, {pool}, pool_options);
+    const int32_t weights = b.constant("weights", {2, 2}, {1, 2, 0, 0});
+    const int32_t fc_bias = b.constant("fc_bias", {2}, {0, 5});
+    fc = b.activation("fc", {1, 2});
+    b.op(OpCode::FullyConnected, {pool, weights, fc_bias}, {fc});
+    softmax = b.activation("softmax", {1, 2});
+    b.op(OpCode::Softmax, {fc}, {softmax}, ir::SoftmaxOptions{1.0f});
+    b.output(softmax);
+  }
+};
+
+const std::vector<float> kOneToNine = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+
+TEST(InterpreterTest, SmallNetComputesHandValues) {
+  SmallNet net;
+  Interpreter interpreter(net.b.model);
+  interpreter.set_input(0, kOneToNine);
+  interpreter.run();
+  // Conv: channel 0 = 1+5-4, 2+6-4, 4+8-4, 5+9-4 = 2, 4, 8, 10;
+  // channel 1 = -1+3, -2+3, -4+3, -5+3 = 2, 1, -1, -2 (interleaved NHWC).
+  EXPECT_EQ(std::vector<float>(interpreter.tensor(net.conv).begin(),
+                               interpreter.tensor(net.conv).end()),
+            (std::vector<float>{2, 2, 4, 1, 8, -1, 10, -2}));
+  // ReLU6: 2, 4, 6, 6 and 2, 1, 0, 0; pool: 18/4 = 4.5 and 3/4 = 0.75.
+  EXPECT_EQ(std::vector<float>(interpreter.tensor(net.pool).begin(),
+                               interpreter.tensor(net.pool).end()),
+            (std::vector<float>{4.5f, 0.75f}));
+  // FC: 4.5 + 2*0.75 + 0 = 6 and 0 + 5 = 5.
+  EXPECT_EQ(std::vector<float>(interpreter.tensor(net.fc).begin(),
+                               interpreter.tensor(net.fc).end()),
+            (std::vector<float>{6, 5}));
+  // Softmax of logits one apart: 1/(1+e^-1) and e^-1/(1+e^-1).
+  const auto out = interpreter.output(0);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_NEAR(out[0], 0.7310586f, 1e-6f);
+  EXPECT_NEAR(out[1], 0.2689414f, 1e-6f);
+}
+
+TEST(InterpreterTest, ObserverSeesInputsFirstThenEachOutputInOrder) {
+  SmallNet net;
+  Interpreter interpreter(net.b.model);
+  interpreter.set_input(0, kOneToNine);
+  Recorder recorder;
+  interpreter.run(&recorder);
+  EXPECT_EQ(recorder.indices,
+            (std::vector<int32_t>{net.in, net.conv, net.relu6, net.pool, net.fc, net.softmax}));
+  EXPECT_EQ(recorder.values_seen[0], kOneToNine);
+  EXPECT_EQ(recorder.values_seen[2], (std::vector<float>{2, 2, 4, 1, 6, 0, 6, 0}));
+}
+
+TEST(InterpreterTest, RunsAgainWithNewInput) {
+  SmallNet net;
+  Interpreter interpreter(net.b.model);
+  interpreter.set_input(0, kOneToNine);
+  interpreter.run();
+  interpreter.set_input(0, std::vector<float>(9, 0.0f));
+  interpreter.run();
+  // Zero input: conv = -4 and 3 everywhere -> relu6 0 and 3 -> pool 0, 3 -> fc 6, 5.
+  EXPECT_EQ(std::vector<float>(interpreter.tensor(net.fc).begin(),
+                               interpreter.tensor(net.fc).end()),
+            (std::vector<float>{6, 5}));
+}
+
+TEST(InterpreterTest, SetInputChecksCountAndIndex) {
+  SmallNet net;
+  Interpreter interpreter(net.b.model);
+  EXPECT_THROW(interpreter.set_input(0, std::vector<float>(8, 1.0f)), InputError);
+  EXPECT_THROW(interpreter.set_input(1, kOneToNine), InputError);
+  EXPECT_THROW((void)interpreter.output(1), InputError);
+  EXPECT_THROW((void)interpreter.tensor(99), InputError);
+}
+
+TEST(InterpreterTest, SplitOutputsAreObservedSeparately) {
+  ModelBuilder b;
+  const int32_t axis = b.int32_constant("axis", {}, {-1});
+  const int32_t in = b.input("in", {1, 6});
+  const int32_t p0 = b.activation("p0", {1, 2});
+  const int32_t p1 = b.activation("p1", {1, 2});
+  const int32_t p2 = b.activation("p2", {1, 2});
+  b.op(OpCode::Split, {axis, in}, {p0, p1, p2}, ir::SplitOptions{3});
+  Interpreter interpreter(b.model);
+  interpreter.set_input(0, std::vector<float>{1, 2, 3, 4, 5, 6});
+  Recorder recorder;
+  interpreter.run(&recorder);
+  EXPECT_EQ(recorder.indices, (std::vector<int32_t>{in, p0, p1, p2}));
+  EXPECT_EQ(recorder.values_seen[3], (std::vector<float>{5, 6}));
+}
+
+TEST(InterpreterTest, MeanKeepDimsOnlyChangesTheShape) {
+  for (bool keep_dims : {true, false}) {
+    ModelBuilder b;
+    const int32_t in = b.input("in", {1, 2, 2, 3});
+    const int32_t axes = b.int32_constant("axes", {2}, {1, 2});
+    const int32_t out =
+        b.activation("out", keep_dims ? ir::Shape{1, 1, 1, 3} : ir::Shape{1, 3});
+    b.op(OpCode::Mean, {in, axes}, {out}, ir::ReducerOptions{keep_dims});
+    Interpreter interpreter(b.model);
+    interpreter.set_input(0, std::vector<float>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
+    interpreter.run();
+    const auto values = interpreter.tensor(out);
+    // Channel c averages c, c+3, c+6, c+9.
+    EXPECT_EQ(std::vector<float>(values.begin(), values.end()),
+              (std::vector<float>{4.5f, 5.5f, 6.5f}))
+        << "keep_dims " << keep_dims;
+  }
+}
+
+TEST(InterpreterTest, TransposeConvReadsOutputShapeConstant) {
+  ModelBuilder b;
+  const int32_t shape = b.int32_constant("shape", {4}, {1, 4, 4, 1});
+  const int32_t ker = b.constant("ker", {1, 3, 3, 1}, std::vector<float>(9, 1.0f));
+  const int32_t in = b.input("in", {1, 2, 2, 1});
+  const int32_t out = b.activation("out", {1, 4, 4, 1});
+  ir::TransposeConvOptions options;
+  options.padding = ir::Padding::Same;
+  options.stride_h = options.stride_w = 2;
+  b.op(OpCode::TransposeConv, {shape, ker, in, -1}, {out}, options);
+  Interpreter interpreter(b.model);
+  interpreter.set_input(0, std::vector<float>{1, 2, 3, 4});
+  interpreter.run();
+  const auto values = interpreter.tensor(out);
+  // Row 2 / column 2 get both neighbours' contributions (see the kernel test).
+  EXPECT_EQ(std::vector<float>(values.begin(), values.end()),
+            (std::vector<float>{1, 1, 3, 2, 1, 1, 3, 2, 4, 4, 10, 6, 3, 3, 7, 4}));
+}
+
+TEST(InterpreterTest, ConstantsAreReadable) {
+  SmallNet net;
+  Interpreter interpreter(net.b.model);
+  const auto bias = interpreter.tensor(net.b.model.find_tensor("bias"));
+  EXPECT_EQ(std::vector<float>(bias.begin(), bias.end()), (std::vector<float>{-4, 3}));
+}
+
+TEST(InterpreterTest, QuantizeIsUnsupportedAndNamesTheOperator) {
+  ModelBuilder b;
+  const int32_t in = b.input("in", {2});
+  const int32_t relu = b.activation("relu", {2});
+  b.op(OpCode::Relu, {in}, {relu});
+  const int32_t q = b.activation("q", {2});
+  b.op(OpCode::Quantize, {relu}, {q});
+  const std::string message = error_of<UnsupportedError>(b.model);
+  EXPECT_NE(message.find("operator #1 (Quantize)"), std::string::npos) << message;
+}
+
+TEST(InterpreterTest, NonFloatActivationIsUnsupported) {
+  ModelBuilder b;
+  const int32_t in = b.input("in", {2});
+  const int32_t out = b.activation("out", {2});
+  b.model.tensors[static_cast<size_t>(out)].dtype = ir::DType::Int8;
+  b.op(OpCode::Relu, {in}, {out});
+  const std::string message = error_of<UnsupportedError>(b.model);
+  EXPECT_NE(message.find("operator #0 (ReLU)"), std::string::npos) << message;
+  EXPECT_NE(message.find("'out'"), std::string::npos) << message;
+  EXPECT_NE(message.find("INT8"), std::string::npos) << message;
+}
+
+TEST(InterpreterTest, NonFloatGraphInputIsUnsupported) {
+  ModelBuilder b;
+  const int32_t in = b.input("in", {2});
+  b.model.tensors[static_cast<size_t>(in)].dtype = ir::DType::UInt8;
+  EXPECT_NE(error_of<UnsupportedError>(b.model).find("graph input 0"), std::string::npos);
+}
+
+TEST(InterpreterTest, ReadingATensorBeforeItIsWrittenIsAnError) {
+  ModelBuilder b;
+  const int32_t in = b.input("in", {2});
+  const int32_t a = b.activation("a", {2});
+  const int32_t c = b.activation("c", {2});
+  b.op(OpCode::Relu, {a}, {c}); // a is produced only by the next op
+  b.op(OpCode::Relu, {in}, {a});
+  const std::string message = error_of<InputError>(b.model);
+  EXPECT_NE(message.find("operator #0 (ReLU)"), std::string::npos) << message;
+  EXPECT_NE(message.find("before any operator writes it"), std::string::npos) << message;
+}
+
+TEST(InterpreterTest, WrongDeclaredOutputShapeIsAnError) {
+  ModelBuilder b;
+  const int32_t in = b.input("in", {1, 3, 3, 1});
+  const int32_t ker = b.constant("ker", {1, 2, 2, 1}, {1, 1, 1, 1});
+  const int32_t out = b.activation("out", {1, 3, 3, 1}); // VALID gives [1,2,2,1]
+  b.op(OpCode::Conv2D, {in, ker, -1}, {out});
+  const std::string message = error_of<InputError>(b.model);
+  EXPECT_NE(message.find("expected [1,2,2,1]"), std::string::npos) << message;
+}
+
+TEST(InterpreterTest, MisfitOperandsAreErrors) {
+  {
+    // Axes must be an int32 constant.
+    ModelBuilder b;
+    const int32_t in = b.input("in", {2, 2});
+    const int32_t axes = b.constant("axes", {1}, {0});
+    const int32_t out = b.activation("out", {2});
+    b.op(OpCode::Mean, {in, axes}, {out});
+    EXPECT_NE(error_of<InputError>(b.model).find("int32 constant"), std::string::npos);
+  }
+  {
+    // Non-broadcastable Add operands.
+    ModelBuilder b;
+    const int32_t x = b.input("x", {2, 3});
+    const int32_t y = b.input("y", {2});
+    const int32_t out = b.activation("out", {2, 3});
+    b.op(OpCode::Add, {x, y}, {out});
+    EXPECT_NE(error_of<InputError>(b.model).find("do not broadcast"), std::string::npos);
+  }
+  {
+    // Constant data of the wrong size.
+    ModelBuilder b;
+    b.constant("w", {3}, {1, 2});
+    EXPECT_NE(error_of<InputError>(b.model).find("bytes"), std::string::npos);
+  }
+  {
+    // Operator input index out of range.
+    ModelBuilder b;
+    const int32_t out = b.activation("out", {2});
+    b.op(OpCode::Relu, {7}, {out});
+    EXPECT_NE(error_of<InputError>(b.model).find("out of range"), std::string::npos);
+  }
+  {
+    // Pool options carried by a Conv2D.
+    ModelBuilder b;
+    const int32_t in = b.input("in", {1, 1, 1, 1});
+    const int32_t ker = b.constant("ker", {1, 1, 1, 1}, {1});
+    const int32_t out = b.activation("out", {1, 1, 1, 1});
+    b.op(OpCode::Conv2D, {in, ker}, {out}, ir::Pool2DOptions{});
+    EXPECT_NE(error_of<InputError>(b.model).find("options"), std::string::npos);
+  }
+}
+
+TEST(InterpreterTest, PadAndFullyConnectedWithoutBias) {
+  ModelBuilder b;
+  const int32_t in = b.input("in", {1, 2});
+  const int32_t paddings = b.int32_constant("paddings", {2, 2}, {0, 0, 1, 1});
+  const int32_t padded = b.activation("padded", {1, 4});
+  b.op(OpCode::Pad, {in, paddings}, {padded});
+  const int32_t weights = b.constant("weights", {1, 4}, {1, 10, 100, 1000});
+  const int32_t fc = b.activation("fc", {1, 1});
+  b.op(OpCode::FullyConnected, {padded, weights, -1}, {fc});
+  b.output(fc);
+  Interpreter interpreter(b.model);
+  interpreter.set_input(0, std::vector<float>{3, 4});
+  interpreter.run();
+  // Padded [0,3,4,0] . [1,10,100,1000] = 30 + 400.
+  ASSERT_EQ(interpreter.output(0).size(), 1u);
+  EXPECT_EQ(interpreter.output(0)[0], 430.0f);
+}
+
+} // namespace
+} // namespace qgold::interp
