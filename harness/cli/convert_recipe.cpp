@@ -1,0 +1,40 @@
+#include "harness/cli/commands.h"
+
+#include "ir/error.h"
+#include "recipe/recipe.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+namespace qgold::cli {
+
+namespace {
+struct ConvertRecipeArgs {
+  std::string input, output;
+};
+
+int run_convert_recipe(const ConvertRecipeArgs &args) {
+  std::string yaml = recipe::to_yaml(recipe::load_recipe(args.input));
+  std::ofstream out(args.output, std::ios::binary | std::ios::trunc);
+  out << yaml;
+  out.close();
+  if (!out)
+    throw InputError(fmt::format("{}: cannot write", args.output));
+  std::cout << "wrote " << args.output << '\n';
+  return kExitOk;
+}
+} // namespace
+
+void add_convert_recipe_command(CLI::App &app, Action &action) {
+  auto args = std::make_shared<ConvertRecipeArgs>();
+  CLI::App *command =
+      app.add_subcommand("convert-recipe", "Convert a tflchef text recipe to qgold's YAML form");
+  command->add_option("recipe", args->input, "tflchef text recipe")->required()->check(CLI::ExistingFile);
+  command->add_option("-o,--output", args->output, "YAML recipe to write")->required();
+  command->callback([args, &action] { action = [args] { return run_convert_recipe(*args); }; });
+}
+
+} // namespace qgold::cli

@@ -1,0 +1,40 @@
+#include "harness/cli/options.h"
+
+#include "ir/error.h"
+
+#include <fmt/format.h>
+
+namespace qgold::cli {
+
+CLI::Option *add_dtype_option(CLI::App &command, const std::string &flag, std::string &value,
+                              const std::vector<std::string> &allowed, const std::string &help) {
+  return command.add_option(flag, value, help)->check(CLI::IsMember(allowed));
+}
+
+ir::DType to_dtype(const std::string &name) {
+  auto dtype = ir::dtype_from_name(name);
+  if (!dtype)
+    throw InputError(fmt::format("unknown dtype '{}'", name));
+  return *dtype;
+}
+
+CLI::Option *add_granularity_option(CLI::App &command, std::string &value,
+                                    const std::vector<std::string> &allowed) {
+  return command.add_option("--granularity", value, "quantization granularity")
+      ->check(CLI::IsMember(allowed));
+}
+
+quant::Granularity to_granularity(const std::string &name) {
+  auto granularity = quant::granularity_from_name(name);
+  if (!granularity)
+    throw InputError(fmt::format("unknown granularity '{}'", name));
+  return *granularity;
+}
+
+std::optional<quant::QConf> load_optional_qconf(const std::string &path) {
+  if (path.empty())
+    return std::nullopt;
+  return quant::load_qconf(path);
+}
+
+} // namespace qgold::cli

@@ -1,0 +1,28 @@
+#pragma once
+
+// Option helpers shared by the quantization subcommands.
+
+#include "ir/dtype.h"
+#include "quant/quant.h"
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace qgold::cli {
+
+// Adds a required --dtype restricted to `allowed` (short names: "uint8", ...).
+CLI::Option *add_dtype_option(CLI::App &command, const std::string &flag, std::string &value,
+                              const std::vector<std::string> &allowed, const std::string &help);
+ir::DType to_dtype(const std::string &name);
+
+CLI::Option *add_granularity_option(CLI::App &command, std::string &value,
+                                    const std::vector<std::string> &allowed);
+quant::Granularity to_granularity(const std::string &name);
+
+// The qconf of --config, or nullopt when the option was not given.
+std::optional<quant::QConf> load_optional_qconf(const std::string &path);
+
+} // namespace qgold::cli

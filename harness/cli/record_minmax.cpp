@@ -1,0 +1,66 @@
+#include "harness/cli/commands.h"
+
+#include "data/dataset.h"
+#include "format/model_file.h"
+#include "quant/quant.h"
+
+#include <iostream>
+#include <map>
+#include <memory>
+
+namespace qgold::cli {
+
+namespace {
+using Mode = quant::RecordMinMaxOptions::Mode;
+
+struct RecordMinMaxArgs {
+  std::string input, data, output;
+  Mode mode = Mode::Percentile;
+  quant::RecordMinMaxOptions options;
+};
+
+int run_record_minmax(const RecordMinMaxArgs &args) {
+  ir::Model model = format::read_model_file(args.input);
+  auto dataset = data::open_dataset(args.data, data::input_specs(model));
+  quant::RecordMinMaxOptions options = args.options;
+  options.mode = args.mode;
+  quant::record_minmax(model, *dataset, options);
+  format::write_model_file(model, args.output);
+  std::cout << "wrote " << args.output << '\n';
+  return kExitOk;
+}
+} // namespace
+
+void add_record_minmax_command(CLI::App &app, Action &action) {
+  auto args = std::make_shared<RecordMinMaxArgs>();
+  CLI::App *command = app.add_subcommand(
+      "record-minmax", "Calibrate: record activation ranges over a dataset (ONE's record-minmax)");
+  command->add_option("model", args->input, "model to calibrate")->required()->check(CLI::ExistingFile);
+  command->add_option("--data", args->data, "dataset: .h5, folder of .txt or .npy, or one .txt")
+      ->required()
+      ->check(CLI::ExistingPath);
+  command->add_option("-o,--output", args->output, "model to write")->required();
+  const std::map<std::string, Mode> modes = {
+      {"percentile", Mode::Percentile}, {"moving_average", Mode::MovingAverage}, {"minmax", Mode::MinMax}};
+  command->add_option("--mode", args->mode, "how per-record ranges are reduced (default percentile)")
+      ->transform(CLI::CheckedTransformer(modes));
+  auto &options = args->options;
+  command->add_option("--min-percentile", options.min_percentile, "percentile mode: lower percentile")
+      ->check(CLI::Range(0.0f, 100.0f))
+      ->capture_default_str();
+  command->add_option("--max-percentile", options.max_percentile, "percentile mode: upper percentile")
+      ->check(CLI::Range(0.0f, 100.0f))
+      ->capture_default_str();
+  command->add_option("--moving-avg-batch", options.moving_avg_batch, "moving_average mode: batch size")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  command->add_option("--moving-avg-const", options.moving_avg_const,
+                      "moving_average mode: smoothing constant")
+      ->check(CLI::Range(0.0f, 1.0f))
+      ->capture_default_str();
+  command->add_option("--threads", options.threads, "worker threads (0 = all cores)")
+      ->capture_default_str();
+  command->callback([args, &action] { action = [args] { return run_record_minmax(*args); }; });
+}
+
+} // namespace qgold::cli

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Smoke test of the qgold executable: build, inspect --json, --version and the
+# exit status of bad usage / bad input. Usage: cli_test.sh QGOLD ONE_POTA_DIR
+set -u
+qgold=$1
+suite=$2
+if [ ! -d "$suite" ]; then
+  echo "skipped: $suite not present"
+  exit 77
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+fail() {
+  echo "FAIL: $*"
+  failures=$((failures + 1))
+}
+
+# expect_status STATUS COMMAND...: runs COMMAND, checks its exit status.
+expect_status() {
+  local want=$1
+  shift
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  [ "$got" -eq "$want" ] || fail "exit $got (want $want): $* -- $(head -c 300 "$tmp/err")"
+}
+
+expect_status 0 "$qgold" --version
+grep -Eq '^[0-9]+\.[0-9]+\.[0-9]+' "$tmp/out" || fail "--version printed '$(cat "$tmp/out")'"
+
+expect_status 0 "$qgold" build "$suite/recipes/Conv2D_004/test.recipe" -o "$tmp/conv.circle"
+[ -s "$tmp/conv.circle" ] || fail "build wrote no model"
+
+expect_status 0 "$qgold" inspect --json "$tmp/conv.circle"
+if command -v jq >/dev/null; then
+  jq -e '[.tensors[].name] == ["ifm", "ker", "bias", "ofm"] and (.operators | length) == 1' \
+    "$tmp/out" >/dev/null || fail "inspect --json: unexpected content: $(head -c 300 "$tmp/out")"
+else
+  grep -q '"ker"' "$tmp/out" || fail "inspect --json does not list tensor ker"
+fi
+
+expect_status 0 "$qgold" build --help
+grep -q -- "--output" "$tmp/out" || fail "build --help does not mention --output"
+
+# Usage errors: exit 2 with a qgold: error: message.
+expect_status 2 "$qgold"
+expect_status 2 "$qgold" no-such-command
+expect_status 2 "$qgold" build "$suite/recipes/Conv2D_004/test.recipe"
+grep -q '^qgold: error: ' "$tmp/err" || fail "usage error without 'qgold: error:' prefix"
+expect_status 2 "$qgold" fake-quant "$tmp/conv.circle" -o "$tmp/fq.circle" --dtype int4 --granularity layer
+# Bad input: exit 2 too.
+printf 'not a model' >"$tmp/bad.circle"
+expect_status 2 "$qgold" inspect "$tmp/bad.circle"
+grep -q "bad.circle" "$tmp/err" || fail "bad model error does not name the file"
+expect_status 2 "$qgold" build "$suite/recipes/Conv2D_004/test.recipe" -o "$tmp/model.onnx"
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures failure(s)"
+  exit 1
+fi
+echo "all CLI checks passed"

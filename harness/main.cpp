@@ -1,0 +1,57 @@
+// qgold: golden-data harness for post-training quantization (ONE-compatible).
+// Exit status: 0 ok, 1 verification mismatch, 2 bad input or usage, 3 internal error.
+
+#include "harness/cli/commands.h"
+#include "ir/error.h"
+
+#include <exception>
+#include <iostream>
+
+namespace {
+
+constexpr int kExitBadInput = 2;
+constexpr int kExitInternal = 3;
+
+int fail(const char *message, int status) {
+  std::cerr << "qgold: error: " << message << '\n';
+  return status;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  using namespace qgold::cli;
+  CLI::App app{"qgold: reproduces Samsung ONE's post-training quantization and checks golden data"};
+  app.set_version_flag("--version", QGOLD_VERSION);
+  app.require_subcommand(1);
+  Action action;
+  add_build_command(app, action);
+  add_inspect_command(app, action);
+  add_run_command(app, action);
+  add_convert_recipe_command(app, action);
+  add_fake_quant_command(app, action);
+  add_record_minmax_command(app, action);
+  add_quantize_command(app, action);
+  add_quantize_weights_command(app, action);
+  add_dump_command(app, action);
+  add_verify_command(app, action);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError &error) {
+    if (error.get_exit_code() == 0)
+      return app.exit(error); // --help, --version
+    std::cerr << "qgold: error: " << error.what() << "\nRun with --help for more information.\n";
+    return kExitBadInput;
+  }
+
+  try {
+    return action();
+  } catch (const qgold::InputError &error) {
+    return fail(error.what(), kExitBadInput);
+  } catch (const std::exception &error) {
+    return fail(error.what(), kExitInternal);
+  } catch (...) {
+    return fail("unknown internal error", kExitInternal);
+  }
+}

@@ -1,0 +1,411 @@
+#include "harness/one_suite.h"
+
+#include "data/dataset.h"
+#include "harness/golden.h"
+#include "harness/safe_name.h"
+#include "ir/error.h"
+#include "quant/quant.h"
+#include "recipe/recipe.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <set>
+#include <sstream>
+
+namespace qgold::harness {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::array<std::string_view, 4> kStepNames = {"fake_quantization", "record_minmax",
+                                                         "quantization", "wo_quantization"};
+constexpr std::string_view kConfigSuffix = "_config";
+
+std::vector<std::string> split(const std::string &text, char separator) {
+  std::vector<std::string> parts;
+  std::stringstream stream(text);
+  std::string part;
+  while (std::getline(stream, part, separator))
+    parts.push_back(part);
+  if (!text.empty() && text.back() == separator)
+    parts.emplace_back();
+  return parts;
+}
+
+std::vector<Step> parse_steps(const std::string &column, const std::string &where) {
+  std::vector<Step> steps;
+  if (column == "-")
+    return steps;
+  for (const std::string &name : split(column, ',')) {
+    auto step = step_from_name(name);
+    if (!step)
+      throw InputError(fmt::format("{}: unknown step '{}' (expected fake_quantization, "
+                                   "record_minmax, quantization or wo_quantization)",
+                                   where, name));
+    steps.push_back(*step);
+  }
+  return steps;
+}
+
+bool has(const std::vector<Step> &steps, Step step) {
+  return std::find(steps.begin(), steps.end(), step) != steps.end();
+}
+
+// The golden files of one step folder, sorted by name.
+std::vector<fs::path> golden_files(const fs::path &folder) {
+  if (!fs::is_directory(folder))
+    throw InputError(fmt::format("{}: golden folder missing", folder.string()));
+  std::vector<fs::path> files;
+  for (const auto &entry : fs::directory_iterator(folder))
+    if (entry.is_regular_file() && entry.path().extension() == ".json")
+      files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Runs the steps of one case in order, each feeding the next, and compares
+// goldens right after the step that produced them.
+class CaseRunner {
+public:
+  CaseRunner(const fs::path &dir, const SuiteCase &suite_case, const SuiteOptions &options,
+             CaseResult &result)
+      : dir_(dir), case_(suite_case), options_(options), result_(result) {}
+
+  void run() {
+    setup();
+    bool quantize = has(case_.chained, Step::Quantization) || has(case_.isolated, Step::Quantization);
+    bool record = has(case_.chained, Step::RecordMinMax) || has(case_.chained, Step::Quantization);
+    bool fake_quantize = has(case_.chained, Step::FakeQuantization) || record || quantize;
+
+    enter("recipe");
+    ir::Model float_model = recipe::build_model(recipe::load_recipe(model_recipe()));
+    ir::Model model = float_model;
+    if (fake_quantize) {
+      enter(Step::FakeQuantization);
+      quant::fake_quantize(model, dtype_, granularity_, qconf_ ? &*qconf_ : nullptr);
+      check_if_chained(Step::FakeQuantization, model);
+    }
+    if (record) {
+      enter(Step::RecordMinMax);
+      auto dataset = data::open_dataset(case_dir("test_inputs"), data::input_specs(model));
+      quant::record_minmax(model, *dataset, quant::RecordMinMaxOptions{});
+      check_if_chained(Step::RecordMinMax, model);
+    } else if (quantize) {
+      enter(Step::RecordMinMax);
+      feed_recorded_ranges(model);
+    }
+    if (quantize) {
+      enter(Step::Quantization);
+      quant::QuantizeOptions quantize_options;
+      quantize_options.dtype = dtype_;
+      quantize_options.granularity = granularity_;
+      quantize_options.qconf = qconf_ ? &*qconf_ : nullptr;
+      quant::quantize_with_minmax(model, quantize_options);
+      check(Step::Quantization, model);
+    }
+    if (has(case_.chained, Step::WoQuantization)) {
+      enter(Step::WoQuantization);
+      quant::quantize_weights(float_model, dtype_, granularity_);
+      check(Step::WoQuantization, float_model);
+    }
+  }
+
+  // Golden files of the steps not compared yet.
+  size_t unchecked() const {
+    size_t count = 0;
+    for (const auto &[step, files] : goldens_)
+      if (!checked_.contains(step))
+        count += files.size();
+    return count;
+  }
+
+  const std::string &current_step() const { return step_; }
+
+private:
+  std::string base_recipe() const {
+    std::string_view name = case_.recipe;
+    if (name.ends_with(kConfigSuffix))
+      name.remove_suffix(kConfigSuffix.size());
+    return std::string(name);
+  }
+  bool is_config_case() const { return case_.recipe.ends_with(kConfigSuffix); }
+
+  fs::path model_recipe() const { return dir_ / "recipes" / base_recipe() / "test.recipe"; }
+  fs::path case_dir(const char *root) const {
+    return dir_ / root / case_.recipe / case_.granularity / case_.dtype;
+  }
+  fs::path step_dir(Step step) const {
+    return case_dir("expected_outputs") / std::string(step_name(step));
+  }
+
+  void setup() {
+    enter("setup");
+    std::string where = fmt::format("suite.tsv:{}", case_.line);
+    auto granularity = quant::granularity_from_name(case_.granularity);
+    if (!granularity)
+      throw InputError(fmt::format("{}: unknown granularity '{}'", where, case_.granularity));
+    auto dtype = ir::dtype_from_name(case_.dtype);
+    if (!dtype)
+      throw InputError(fmt::format("{}: unknown dtype '{}'", where, case_.dtype));
+    granularity_ = *granularity;
+    dtype_ = *dtype;
+    for (Step step : case_.chained)
+      goldens_[step] = golden_files(step_dir(step));
+    for (Step step : case_.isolated)
+      goldens_[step] = golden_files(step_dir(step));
+    if (goldens_.contains(Step::WoQuantization)) // ONE compares only the kernel there
+      std::erase_if(goldens_[Step::WoQuantization],
+                    [](const fs::path &file) { return file.stem() != "ker"; });
+    if (is_config_case())
+      qconf_ = quant::load_qconf(dir_ / "config_files" / base_recipe() / case_.granularity /
+                                 case_.dtype / "qconf.json");
+  }
+
+  void enter(Step step) { step_ = step_name(step); }
+  void enter(std::string step) { step_ = std::move(step); }
+
+  void check_if_chained(Step step, const ir::Model &model) {
+    if (has(case_.chained, step))
+      check(step, model);
+  }
+
+  void check(Step step, const ir::Model &model) {
+    auto stems = golden_stems(model);
+    CompareOptions compare;
+    compare.tolerances = options_.tolerances;
+    // ONE checks only weights, scale and zero_point of quantized models.
+    compare.compare_min_max = step != Step::Quantization && step != Step::WoQuantization;
+    for (const fs::path &file : goldens_[step]) {
+      GoldenCheck golden_check{step, file.stem().string(), {}, {}};
+      try {
+        Golden golden = read_golden(file);
+        auto tensor = stems.find(golden_check.tensor);
+        if (tensor == stems.end())
+          golden_check.error = "no tensor of the model has this golden's name";
+        else
+          golden_check.mismatches = compare_golden(golden, model.tensors[tensor->second], compare);
+      } catch (const InputError &error) {
+        golden_check.error = error.what();
+      }
+      result_.checks.push_back(std::move(golden_check));
+    }
+    checked_.insert(step);
+  }
+
+  // Isolated quantization: the record_minmax goldens stand in for calibration.
+  void feed_recorded_ranges(ir::Model &model) {
+    auto stems = golden_stems(model);
+    fs::path folder = step_dir(Step::RecordMinMax);
+    for (const fs::path &file : golden_files(folder)) {
+      auto tensor = stems.find(file.stem().string());
+      if (tensor == stems.end())
+        throw InputError(fmt::format("{}: no tensor of the model has this golden's name",
+                                     file.string()));
+      Golden golden = read_golden(file);
+      if (!golden.min || !golden.max || golden.min->size() != 1 || golden.max->size() != 1)
+        throw InputError(fmt::format("{}: a recorded range needs one min and one max value",
+                                     file.string()));
+      ir::Tensor &target = model.tensors[tensor->second];
+      if (!target.quant)
+        target.quant.emplace();
+      target.quant->min = {static_cast<float>(golden.min->at(0))};
+      target.quant->max = {static_cast<float>(golden.max->at(0))};
+    }
+    for (size_t i = 0; i < model.tensors.size(); ++i) {
+      int32_t index = static_cast<int32_t>(i);
+      const ir::Tensor &tensor = model.tensors[i];
+      bool recorded = model.is_graph_input(index) || model.producer(index) >= 0;
+      if (recorded && !tensor.is_constant() && (!tensor.quant || tensor.quant->min.empty()))
+        throw InputError(fmt::format("{}: no record_minmax golden for activation '{}' (expected {})",
+                                     case_.name(), tensor.name,
+                                     (folder / golden_file_name(tensor.name)).string()));
+    }
+  }
+
+  const fs::path &dir_;
+  const SuiteCase &case_;
+  const SuiteOptions &options_;
+  CaseResult &result_;
+  quant::Granularity granularity_ = quant::Granularity::Layer;
+  ir::DType dtype_ = ir::DType::UInt8;
+  std::optional<quant::QConf> qconf_;
+  std::map<Step, std::vector<fs::path>> goldens_;
+  std::set<Step> checked_;
+  std::string step_;
+};
+
+} // namespace
+
+std::string_view step_name(Step step) { return kStepNames[static_cast<size_t>(step)]; }
+
+std::optional<Step> step_from_name(std::string_view name) {
+  for (size_t i = 0; i < kStepNames.size(); ++i)
+    if (kStepNames[i] == name)
+      return static_cast<Step>(i);
+  return std::nullopt;
+}
+
+std::string SuiteCase::name() const { return recipe + "/" + granularity + "/" + dtype; }
+
+std::vector<SuiteCase> read_suite_tsv(const fs::path &path) {
+  std::ifstream in(path);
+  if (!in)
+    throw InputError(fmt::format("{}: cannot open suite table", path.string()));
+  std::vector<SuiteCase> cases;
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r')
+      line.pop_back();
+    std::string where = fmt::format("{}:{}", path.string(), number);
+    auto columns = split(line, '\t');
+    if (number == 1) {
+      if (columns.size() < 5 || columns[0] != "recipe" || columns[3] != "steps_chained" ||
+          columns[4] != "steps_isolated")
+        throw InputError(fmt::format("{}: expected the header recipe, granularity, dtype, "
+                                     "steps_chained, steps_isolated, note",
+                                     where));
+      continue;
+    }
+    if (line.find_first_not_of(" \t") == std::string::npos)
+      continue;
+    if (columns.size() < 5 || columns.size() > 6)
+      throw InputError(fmt::format("{}: expected 5 or 6 tab-separated columns, got {}", where,
+                                   columns.size()));
+    SuiteCase suite_case{columns[0], columns[1], columns[2], parse_steps(columns[3], where),
+                         parse_steps(columns[4], where), columns.size() > 5 ? columns[5] : "",
+                         number};
+    for (Step step : suite_case.isolated)
+      if (has(suite_case.chained, step))
+        throw InputError(fmt::format("{}: step {} is both chained and isolated", where,
+                                     step_name(step)));
+    if (suite_case.recipe.empty() || suite_case.recipe.find('/') != std::string::npos ||
+        suite_case.recipe.starts_with("."))
+      throw InputError(fmt::format("{}: bad recipe name '{}'", where, suite_case.recipe));
+    cases.push_back(std::move(suite_case));
+  }
+  if (number == 0)
+    throw InputError(fmt::format("{}: empty suite table", path.string()));
+  return cases;
+}
+
+size_t CaseResult::passed() const {
+  return std::count_if(checks.begin(), checks.end(), [](const GoldenCheck &c) { return c.passed(); });
+}
+
+size_t CaseResult::failed() const {
+  size_t failed = checks.size() - passed();
+  if (!error.empty())
+    failed += std::max<size_t>(unchecked, 1);
+  return failed;
+}
+
+size_t SuiteResult::passed() const {
+  size_t total = 0;
+  for (const CaseResult &c : cases)
+    total += c.passed();
+  return total;
+}
+
+size_t SuiteResult::failed() const {
+  size_t total = 0;
+  for (const CaseResult &c : cases)
+    total += c.failed();
+  return total;
+}
+
+CaseResult run_one_case(const fs::path &dir, const SuiteCase &suite_case,
+                        const SuiteOptions &options) {
+  CaseResult result;
+  result.name = suite_case.name();
+  CaseRunner runner(dir, suite_case, options, result);
+  try {
+    runner.run();
+  } catch (const std::exception &error) {
+    // Engine bugs are reported like bad input: the suite goes on with the next case.
+    result.error = error.what();
+    result.error_step = runner.current_step();
+    result.unchecked = runner.unchecked();
+  }
+  return result;
+}
+
+SuiteResult run_one_suite(const fs::path &dir, const SuiteOptions &options) {
+  SuiteResult result;
+  result.dir = dir;
+  for (const SuiteCase &suite_case : read_suite_tsv(dir / "suite.tsv")) {
+    result.cases.push_back(run_one_case(dir, suite_case, options));
+    if (options.on_case)
+      options.on_case(result.cases.back());
+  }
+  return result;
+}
+
+void print_report(const SuiteResult &result, std::ostream &out) {
+  for (const CaseResult &c : result.cases) {
+    for (const GoldenCheck &check : c.checks) {
+      std::string prefix = fmt::format("FAIL {} {} {}", c.name, step_name(check.step), check.tensor);
+      if (!check.error.empty())
+        out << prefix << ": " << check.error << '\n';
+      for (const Mismatch &mismatch : check.mismatches)
+        out << prefix << ' ' << mismatch.describe() << '\n';
+    }
+    if (!c.error.empty())
+      out << fmt::format("FAIL {} {}: {}\n", c.name, c.error_step, c.error);
+  }
+  out << fmt::format("{} passed, {} failed\n", result.passed(), result.failed());
+}
+
+nlohmann::json report_json(const SuiteResult &result) {
+  using nlohmann::json;
+  json cases = json::array();
+  for (const CaseResult &c : result.cases) {
+    json checks = json::array();
+    for (const GoldenCheck &check : c.checks) {
+      json mismatches = json::array();
+      for (const Mismatch &m : check.mismatches) {
+        json item = {{"key", m.key}, {"index", m.index}};
+        if (m.index < 0) {
+          item["problem"] = m.problem;
+        } else {
+          item["expected"] = m.expected;
+          item["got"] = m.got;
+          item["diff"] = m.diff;
+          if (m.diff_steps)
+            item["diff_steps"] = *m.diff_steps;
+        }
+        mismatches.push_back(std::move(item));
+      }
+      json entry = {{"step", step_name(check.step)},
+                    {"tensor", check.tensor},
+                    {"passed", check.passed()},
+                    {"mismatches", std::move(mismatches)}};
+      if (!check.error.empty())
+        entry["error"] = check.error;
+      checks.push_back(std::move(entry));
+    }
+    json entry = {{"name", c.name},
+                  {"passed", c.passed()},
+                  {"failed", c.failed()},
+                  {"checks", std::move(checks)}};
+    if (!c.error.empty()) {
+      entry["error"] = c.error;
+      entry["error_step"] = c.error_step;
+      entry["unchecked"] = c.unchecked;
+    }
+    cases.push_back(std::move(entry));
+  }
+  return {{"suite", result.dir.string()},
+          {"passed", result.passed()},
+          {"failed", result.failed()},
+          {"cases", std::move(cases)}};
+}
+
+} // namespace qgold::harness

@@ -1,0 +1,87 @@
+#pragma once
+
+// Runs a conformance suite laid out like ONE's pota-quantization-value-test
+// (see ../shared/conformance/one-pota/README.md): recipes/, test_inputs/,
+// expected_outputs/, config_files/ and suite.tsv with one row per case.
+
+#include "harness/compare.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace qgold::harness {
+
+enum class Step { FakeQuantization, RecordMinMax, Quantization, WoQuantization };
+std::string_view step_name(Step step); // the golden folder name, "fake_quantization", ...
+std::optional<Step> step_from_name(std::string_view name);
+
+struct SuiteCase {
+  std::string recipe;      // as written; "<R>_config" for a qconf case of model R
+  std::string granularity; // layer | channel
+  std::string dtype;       // uint8 | int16 | int8
+  std::vector<Step> chained, isolated;
+  std::string note;
+  int line = 0; // line in suite.tsv
+
+  std::string name() const; // "Conv2D_004/channel/uint8"
+};
+
+// Parses suite.tsv (header row, then recipe, granularity, dtype, steps_chained,
+// steps_isolated, note; '-' = none). Errors are InputErrors "file:line: ...".
+std::vector<SuiteCase> read_suite_tsv(const std::filesystem::path &path);
+
+// One golden file compared against the model after its step.
+struct GoldenCheck {
+  Step step;
+  std::string tensor;    // golden file stem
+  std::string error;     // golden unreadable or no such tensor
+  std::vector<Mismatch> mismatches;
+  bool passed() const { return error.empty() && mismatches.empty(); }
+};
+
+struct CaseResult {
+  std::string name;
+  std::vector<GoldenCheck> checks;
+  // A case-level failure (bad recipe, missing inputs, engine error): the step
+  // it happened in and how many golden files it left unchecked.
+  std::string error;
+  std::string error_step;
+  size_t unchecked = 0;
+
+  size_t passed() const;
+  // Failed checks; an error counts for its unchecked goldens, and at least once.
+  size_t failed() const;
+};
+
+struct SuiteResult {
+  std::filesystem::path dir;
+  std::vector<CaseResult> cases;
+  size_t passed() const;
+  size_t failed() const;
+};
+
+struct SuiteOptions {
+  Tolerances tolerances;
+  // Called after every case (progress output).
+  std::function<void(const CaseResult &)> on_case;
+};
+
+// Runs every case of `dir`/suite.tsv. Case failures are recorded, not thrown;
+// only an unreadable suite.tsv throws (InputError).
+SuiteResult run_one_suite(const std::filesystem::path &dir, const SuiteOptions &options = {});
+CaseResult run_one_case(const std::filesystem::path &dir, const SuiteCase &suite_case,
+                        const SuiteOptions &options = {});
+
+// One line per failing value / check / case error:
+//   FAIL <case> <step> <tensor> <key>[<index>] expected <e> got <g> (diff <d>)
+// then "N passed, M failed".
+void print_report(const SuiteResult &result, std::ostream &out);
+nlohmann::json report_json(const SuiteResult &result);
+
+} // namespace qgold::harness
