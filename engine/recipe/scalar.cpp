@@ -34,10 +34,10 @@ std::optional<float> parse_float(std::string_view text) { return parse_number<fl
 std::optional<double> parse_double(std::string_view text) { return parse_number<double>(text); }
 
 std::optional<bool> parse_bool(std::string_view text) {
-  for (std::string_view yes : {"true", "True", "TRUE", "t", "1"})
+  for (std::string_view yes : {"true", "True", "TRUE", "t", "T", "1"})
     if (text == yes)
       return true;
-  for (std::string_view no : {"false", "False", "FALSE", "f", "0"})
+  for (std::string_view no : {"false", "False", "FALSE", "f", "F", "0"})
     if (text == no)
       return false;
   return std::nullopt;

@@ -17,7 +17,7 @@ std::optional<int32_t> parse_int32(std::string_view text);
 // Decimal or exponent notation, "inf", "nan"; rounded once to the nearest float.
 std::optional<float> parse_float(std::string_view text);
 std::optional<double> parse_double(std::string_view text);
-// true/True/TRUE/t/1 and false/False/FALSE/f/0 (tflchef's and YAML's spellings).
+// true/True/TRUE/t/T/1 and false/False/FALSE/f/F/0 (tflchef's and YAML's spellings).
 std::optional<bool> parse_bool(std::string_view text);
 
 // Shortest text that parses back to exactly `value` ("0.1", "1e-05", "-inf").
