@@ -18,6 +18,7 @@ class H5Reader final : public DatasetReader {
 public:
   H5Reader(const std::filesystem::path &file, const std::vector<InputSpec> &specs)
       : file_name_(file.string()), specs_(specs) {
+    h5::Lock lock(h5::library_mutex());
     h5::silence_errors();
     file_ = h5::check(H5Fopen(file_name_.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
                       file_name_ + ": cannot open as an HDF5 file");
@@ -46,6 +47,7 @@ public:
   bool next(Record &record) override {
     if (next_ >= records_)
       return false;
+    h5::Lock lock(h5::library_mutex());
     const std::string name = std::to_string(next_);
     const std::string where = file_name_ + ": record " + name;
     if (H5Lexists(value_.get(), name.c_str(), H5P_DEFAULT) <= 0)

@@ -25,6 +25,11 @@ Handle copy_type(hid_t predefined) { return Handle(H5Tcopy(predefined), H5Tclose
 
 } // namespace
 
+std::recursive_mutex &library_mutex() {
+  static std::recursive_mutex mutex;
+  return mutex;
+}
+
 void silence_errors() {
   static std::once_flag once;
   std::call_once(once, [] { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); });

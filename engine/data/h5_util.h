@@ -9,11 +9,18 @@
 #include <hdf5.h>
 
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace qgold::data::h5 {
+
+// HDF5 built without --enable-threadsafe (its default) must not be entered
+// from two threads at once; every qgold entry point that calls HDF5 holds this
+// lock, and handles take it to close. (Debian's build is thread-safe anyway.)
+std::recursive_mutex &library_mutex();
+using Lock = std::lock_guard<std::recursive_mutex>;
 
 // Turns off HDF5's automatic printing of its error stack (once per process);
 // qgold reports errors itself.
@@ -43,6 +50,7 @@ public:
   hid_t get() const { return id_; }
   // Closes now; false when HDF5 reports a failure (closing a file flushes it).
   bool close() {
+    Lock lock(library_mutex());
     const herr_t status = id_ >= 0 ? closer_(id_) : 0;
     id_ = H5I_INVALID_HID;
     return status >= 0;
@@ -50,8 +58,10 @@ public:
 
 private:
   void release() {
-    if (id_ >= 0)
-      closer_(id_);
+    if (id_ < 0)
+      return;
+    Lock lock(library_mutex());
+    closer_(id_);
     id_ = H5I_INVALID_HID;
   }
 

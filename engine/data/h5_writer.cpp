@@ -25,6 +25,7 @@ H5DatasetWriter::H5DatasetWriter(const std::filesystem::path &path, std::vector<
   Impl &impl = *impl_;
   impl.file_name = path.string();
   check_specs(specs, path);
+  h5::Lock lock(h5::library_mutex());
   h5::silence_errors();
   for (size_t j = 0; j < specs.size(); ++j) {
     const std::string context = impl.file_name + ": " + describe_input(specs, j);
@@ -58,6 +59,7 @@ void H5DatasetWriter::append(const Record &record) {
   Impl &impl = *impl_;
   if (impl.closed)
     throw std::logic_error(impl.file_name + ": append() after close()");
+  h5::Lock lock(h5::library_mutex());
   const std::string name = std::to_string(impl.records);
   const std::string where = impl.file_name + ": record " + name +
                             (record.id.empty() ? "" : " ('" + record.id + "')");
@@ -97,6 +99,7 @@ void H5DatasetWriter::close() {
   if (impl.closed)
     return;
   impl.closed = true;
+  h5::Lock lock(h5::library_mutex());
   const bool flushed = H5Fflush(impl.file.get(), H5F_SCOPE_LOCAL) >= 0;
   impl.value.close();
   if (!impl.file.close() || !flushed)

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 namespace qgold::data {
 namespace {
 
@@ -129,6 +131,28 @@ TEST(H5Writer, RejectsUnwritableTargetsAndDtypes) {
                   "cannot create the HDF5 file");
   EXPECT_THROW(H5DatasetWriter(dir / "half.h5", {{"h", ir::DType::Float16, {2}}}),
                UnsupportedError);
+}
+
+TEST(H5Writer, ThreadsMayWriteAndReadDifferentFilesAtOnce) {
+  TempDir dir;
+  std::vector<char> matched(4, 0);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < matched.size(); ++t)
+    threads.emplace_back([&, t] {
+      const auto file = dir / ("thread" + std::to_string(t) + ".h5");
+      H5DatasetWriter writer(file, kSpecs);
+      for (int i = 0; i < 20; ++i)
+        writer.append(make_record(i));
+      writer.close();
+      const auto records = testing::read_all(*open_dataset(file, kSpecs));
+      bool same = records.size() == 20;
+      for (int i = 0; same && i < 20; ++i)
+        same = records[i].inputs == make_record(i).inputs;
+      matched[t] = same;
+    });
+  for (auto &thread : threads)
+    thread.join();
+  EXPECT_EQ(matched, std::vector<char>(4, 1));
 }
 
 } // namespace

@@ -107,6 +107,7 @@ void write_tensor(hid_t file, const ir::Model &model, size_t index, const std::s
 void dump_tensors_h5(const ir::Model &model, const fs::path &path) {
   const std::string file_name = path.string();
   check_dumpable(model, file_name);
+  h5::Lock lock(h5::library_mutex());
   h5::silence_errors();
 
   // Written beside the target and renamed, so a failure never leaves a half dump.
