@@ -27,6 +27,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+
 namespace qgold::interp {
 namespace {
 
@@ -35,8 +37,8 @@ using ir::Shape;
 
 void expect_rank(const Operands &ops, const Shape &shape, size_t rank, std::string_view role) {
   if (shape.size() != rank)
-    ops.fail(fmt::format("{} must have rank {}, got shape {}", role, rank,
-                         ir::shape_to_string(shape)));
+    ops.fail(
+        fmt::format("{} must have rank {}, got shape {}", role, rank, ir::shape_to_string(shape)));
 }
 
 void expect_shape(const Operands &ops, const Shape &actual, const Shape &expected,
@@ -60,8 +62,7 @@ void expect_positive(const Operands &ops, int32_t value, std::string_view name) 
 Shape window_output_shape(const Shape &input, int32_t channels, ir::Padding padding,
                           int32_t filter_h, int32_t filter_w, int32_t stride_h, int32_t stride_w,
                           int32_t dilation_h, int32_t dilation_w) {
-  return {input[0],
-          kernels::conv_output_size(padding, input[1], filter_h, stride_h, dilation_h),
+  return {input[0], kernels::conv_output_size(padding, input[1], filter_h, stride_h, dilation_h),
           kernels::conv_output_size(padding, input[2], filter_w, stride_w, dilation_w), channels};
 }
 
@@ -92,9 +93,8 @@ BoundKernel bind_conv2d(const Operands &ops) {
                ops.describe_output(0));
   if (ops.has_input(2))
     expect_count(ops, ir::num_elements(ops.input_shape(2)), ker[0], ops.describe_input(2));
-  const kernels::Conv2DParams params{opt.padding,           opt.stride_h,
-                                     opt.stride_w,          opt.dilation_h_factor,
-                                     opt.dilation_w_factor, opt.activation};
+  const kernels::Conv2DParams params{opt.padding,           opt.stride_h,          opt.stride_w,
+                                     opt.dilation_h_factor, opt.dilation_w_factor, opt.activation};
   return [=, input = ops.float_input(0), filter = ops.float_input(1),
           bias = ops.optional_float_input(2), output = ops.float_output(0)] {
     kernels::conv2d(params, in, input, ker, filter, bias, out, output);
@@ -197,13 +197,12 @@ BoundKernel bind_prelu(const Operands &ops) {
   const Shape in = ops.input_shape(0), alpha = ops.input_shape(1), out = ops.output_shape(0);
   const std::optional<Shape> broadcast = kernels::broadcast_shape(in, alpha);
   if (!broadcast)
-    ops.fail(fmt::format("alpha {} does not broadcast to the input {}",
-                         ir::shape_to_string(alpha), ir::shape_to_string(in)));
+    ops.fail(fmt::format("alpha {} does not broadcast to the input {}", ir::shape_to_string(alpha),
+                         ir::shape_to_string(in)));
   expect_shape(ops, out, *broadcast, ops.describe_output(0));
-  return [=, input = ops.float_input(0), alpha_data = ops.float_input(1),
-          output = ops.float_output(0)] {
-    kernels::prelu(in, input, alpha, alpha_data, out, output);
-  };
+  return
+      [=, input = ops.float_input(0), alpha_data = ops.float_input(1),
+       output = ops.float_output(0)] { kernels::prelu(in, input, alpha, alpha_data, out, output); };
 }
 
 template <auto kernel> BoundKernel bind_pool(const Operands &ops) {
@@ -251,7 +250,7 @@ BoundKernel bind_concatenation(const Operands &ops) {
   const int32_t axis = resolve_axis(ops, opt.axis, out.size());
   std::vector<Shape> shapes;
   std::vector<const float *> inputs;
-  int32_t axis_total = 0;
+  int64_t axis_total = 0;
   for (size_t i = 0; i < ops.op().inputs.size(); ++i) {
     const Shape &shape = ops.input_shape(i);
     expect_rank(ops, shape, out.size(), ops.describe_input(i));
@@ -330,9 +329,8 @@ template <auto kernel> BoundKernel bind_unary(const Operands &ops) {
   ops.expect_counts(1, 1, 1);
   const Shape in = ops.input_shape(0);
   expect_shape(ops, ops.output_shape(0), in, ops.describe_output(0));
-  return [=, input = ops.float_input(0), output = ops.float_output(0)] {
-    kernel(in, input, output);
-  };
+  return
+      [=, input = ops.float_input(0), output = ops.float_output(0)] { kernel(in, input, output); };
 }
 
 BoundKernel bind_softmax(const Operands &ops) {

@@ -40,9 +40,9 @@ void check_graph_io(const ir::Model &model, const std::vector<int32_t> &indices,
                                    role, i, index, model.tensors.size()));
     const ir::Tensor &tensor = model.tensors[static_cast<size_t>(index)];
     if (tensor.dtype != ir::DType::Float32)
-      throw UnsupportedError(fmt::format("graph {} {} ({}) is {}; the interpreter runs float32 only",
-                                         role, i, tensor_label(model, index),
-                                         ir::dtype_name(tensor.dtype)));
+      throw UnsupportedError(
+          fmt::format("graph {} {} ({}) is {}; the interpreter runs float32 only", role, i,
+                      tensor_label(model, index), ir::dtype_name(tensor.dtype)));
   }
 }
 
@@ -96,8 +96,8 @@ void Interpreter::Impl::allocate(const ir::Model &model) {
     if (tensor.is_constant()) {
       if (tensor.data->size() != static_cast<size_t>(elements) * sizeof(float))
         throw InputError(fmt::format("{} holds {} bytes of data, expected {} for FLOAT32 {}",
-                                     tensor_label(model, index), tensor.data->size(),
-                                     elements * 4, ir::shape_to_string(tensor.shape)));
+                                     tensor_label(model, index), tensor.data->size(), elements * 4,
+                                     ir::shape_to_string(tensor.shape)));
       buffers.values[i] = tensor.values<float>();
       buffers.written[i] = true;
     } else {
@@ -119,8 +119,8 @@ void Interpreter::Impl::bind(const ir::Model &model) {
     // repeated output index is caught here.
     for (int32_t output : step.outputs) {
       if (buffers.written[static_cast<size_t>(output)])
-        operands.fail(fmt::format("{} is listed twice among its outputs",
-                                  tensor_label(model, output)));
+        operands.fail(
+            fmt::format("{} is listed twice among its outputs", tensor_label(model, output)));
       buffers.written[static_cast<size_t>(output)] = true;
     }
     steps.push_back(std::move(step));
@@ -175,8 +175,8 @@ std::span<const float> Interpreter::tensor(int32_t tensor_index) const {
 
 std::span<const float> Interpreter::output(size_t index) const {
   if (index >= impl_->outputs.size())
-    throw InputError(fmt::format("output index {} is out of range: the model has {} outputs",
-                                 index, impl_->outputs.size()));
+    throw InputError(fmt::format("output index {} is out of range: the model has {} outputs", index,
+                                 impl_->outputs.size()));
   return impl_->values(impl_->outputs[index]);
 }
 

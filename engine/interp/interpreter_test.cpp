@@ -71,17 +71,17 @@ TEST(InterpreterTest, SmallNetComputesHandValues) {
   interpreter.run();
   // Conv: channel 0 = 1+5-4, 2+6-4, 4+8-4, 5+9-4 = 2, 4, 8, 10;
   // channel 1 = -1+3, -2+3, -4+3, -5+3 = 2, 1, -1, -2 (interleaved NHWC).
-  EXPECT_EQ(std::vector<float>(interpreter.tensor(net.conv).begin(),
-                               interpreter.tensor(net.conv).end()),
-            (std::vector<float>{2, 2, 4, 1, 8, -1, 10, -2}));
+  EXPECT_EQ(
+      std::vector<float>(interpreter.tensor(net.conv).begin(), interpreter.tensor(net.conv).end()),
+      (std::vector<float>{2, 2, 4, 1, 8, -1, 10, -2}));
   // ReLU6: 2, 4, 6, 6 and 2, 1, 0, 0; pool: 18/4 = 4.5 and 3/4 = 0.75.
-  EXPECT_EQ(std::vector<float>(interpreter.tensor(net.pool).begin(),
-                               interpreter.tensor(net.pool).end()),
-            (std::vector<float>{4.5f, 0.75f}));
+  EXPECT_EQ(
+      std::vector<float>(interpreter.tensor(net.pool).begin(), interpreter.tensor(net.pool).end()),
+      (std::vector<float>{4.5f, 0.75f}));
   // FC: 4.5 + 2*0.75 + 0 = 6 and 0 + 5 = 5.
-  EXPECT_EQ(std::vector<float>(interpreter.tensor(net.fc).begin(),
-                               interpreter.tensor(net.fc).end()),
-            (std::vector<float>{6, 5}));
+  EXPECT_EQ(
+      std::vector<float>(interpreter.tensor(net.fc).begin(), interpreter.tensor(net.fc).end()),
+      (std::vector<float>{6, 5}));
   // Softmax of logits one apart: 1/(1+e^-1) and e^-1/(1+e^-1).
   const auto out = interpreter.output(0);
   ASSERT_EQ(out.size(), 2u);
@@ -109,9 +109,9 @@ TEST(InterpreterTest, RunsAgainWithNewInput) {
   interpreter.set_input(0, std::vector<float>(9, 0.0f));
   interpreter.run();
   // Zero input: conv = -4 and 3 everywhere -> relu6 0 and 3 -> pool 0, 3 -> fc 6, 5.
-  EXPECT_EQ(std::vector<float>(interpreter.tensor(net.fc).begin(),
-                               interpreter.tensor(net.fc).end()),
-            (std::vector<float>{6, 5}));
+  EXPECT_EQ(
+      std::vector<float>(interpreter.tensor(net.fc).begin(), interpreter.tensor(net.fc).end()),
+      (std::vector<float>{6, 5}));
 }
 
 TEST(InterpreterTest, SetInputChecksCountAndIndex) {
@@ -144,8 +144,7 @@ TEST(InterpreterTest, MeanKeepDimsOnlyChangesTheShape) {
     ModelBuilder b;
     const int32_t in = b.input("in", {1, 2, 2, 3});
     const int32_t axes = b.int32_constant("axes", {2}, {1, 2});
-    const int32_t out =
-        b.activation("out", keep_dims ? ir::Shape{1, 1, 1, 3} : ir::Shape{1, 3});
+    const int32_t out = b.activation("out", keep_dims ? ir::Shape{1, 1, 1, 3} : ir::Shape{1, 3});
     b.op(OpCode::Mean, {in, axes}, {out}, ir::ReducerOptions{keep_dims});
     Interpreter interpreter(b.model);
     interpreter.set_input(0, std::vector<float>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});

@@ -81,9 +81,8 @@ const float *Operands::float_input(size_t slot) const {
   const int32_t index = input_tensor(slot);
   const ir::Tensor &tensor = model_.tensors[static_cast<size_t>(index)];
   if (tensor.dtype != ir::DType::Float32)
-    throw UnsupportedError(fmt::format("{}: {} is {}; the interpreter runs float32 only",
-                                       label(), describe_input(slot),
-                                       ir::dtype_name(tensor.dtype)));
+    throw UnsupportedError(fmt::format("{}: {} is {}; the interpreter runs float32 only", label(),
+                                       describe_input(slot), ir::dtype_name(tensor.dtype)));
   if (!buffers_.written[static_cast<size_t>(index)])
     fail(fmt::format("{} is read before any operator writes it", describe_input(slot)));
   return buffers_.values[static_cast<size_t>(index)].data();
@@ -110,9 +109,8 @@ float *Operands::float_output(size_t slot) const {
   const int32_t index = output_tensor(slot);
   const ir::Tensor &tensor = model_.tensors[static_cast<size_t>(index)];
   if (tensor.dtype != ir::DType::Float32)
-    throw UnsupportedError(fmt::format("{}: {} is {}; the interpreter runs float32 only",
-                                       label(), describe_output(slot),
-                                       ir::dtype_name(tensor.dtype)));
+    throw UnsupportedError(fmt::format("{}: {} is {}; the interpreter runs float32 only", label(),
+                                       describe_output(slot), ir::dtype_name(tensor.dtype)));
   if (tensor.is_constant())
     fail(fmt::format("{} is a constant", describe_output(slot)));
   if (buffers_.written[static_cast<size_t>(index)])

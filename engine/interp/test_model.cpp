@@ -36,8 +36,7 @@ int32_t ModelBuilder::int32_constant(std::string name, ir::Shape shape,
   return model.add_tensor(std::move(tensor));
 }
 
-void ModelBuilder::op(ir::OpCode code, std::vector<int32_t> inputs,
-                      std::vector<int32_t> outputs) {
+void ModelBuilder::op(ir::OpCode code, std::vector<int32_t> inputs, std::vector<int32_t> outputs) {
   op(code, std::move(inputs), std::move(outputs), ir::default_options(code));
 }
 

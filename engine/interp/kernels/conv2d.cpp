@@ -12,10 +12,8 @@ void conv2d(const Conv2DParams &params, const ir::Shape &input_shape, const floa
   const Nhwc in = nhwc(input_shape);
   const Nhwc out = nhwc(output_shape);
   const Nhwc ker = nhwc(filter_shape); // n = output channels
-  const int32_t pad_h =
-      conv_padding_before(params.stride_h, params.dilation_h, in.h, ker.h, out.h);
-  const int32_t pad_w =
-      conv_padding_before(params.stride_w, params.dilation_w, in.w, ker.w, out.w);
+  const int32_t pad_h = conv_padding_before(params.stride_h, params.dilation_h, in.h, ker.h, out.h);
+  const int32_t pad_w = conv_padding_before(params.stride_w, params.dilation_w, in.w, ker.w, out.w);
 
   for (int32_t b = 0; b < out.n; ++b) {
     for (int32_t oy = 0; oy < out.h; ++oy) {

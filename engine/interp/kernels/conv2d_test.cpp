@@ -30,8 +30,8 @@ std::vector<float> run(const Conv2DParams &params, const ir::Shape &in_shape,
 TEST(Conv2DTest, ValidWithBias) {
   // 3x3 input 1..9, 2x2 filter [1,2;3,4], bias 10.
   const std::vector<float> bias = {10.0f};
-  auto out = run({}, {1, 3, 3, 1}, iota_from_one(9), {1, 2, 2, 1}, {1, 2, 3, 4}, &bias,
-                 {1, 2, 2, 1});
+  auto out =
+      run({}, {1, 3, 3, 1}, iota_from_one(9), {1, 2, 2, 1}, {1, 2, 3, 4}, &bias, {1, 2, 2, 1});
   // (0,0): 1*1+2*2+4*3+5*4 = 37; (0,1): 2+6+15+24 = 47; (1,0): 67; (1,1): 77.
   EXPECT_EQ(out, (std::vector<float>{47, 57, 77, 87}));
 }
@@ -45,8 +45,8 @@ TEST(Conv2DTest, SumsOverInputChannelsPerOutputChannel) {
 TEST(Conv2DTest, SameOddKernelSumsNeighbourhood) {
   Conv2DParams params;
   params.padding = Padding::Same;
-  auto out = run(params, {1, 3, 3, 1}, iota_from_one(9), {1, 3, 3, 1},
-                 std::vector<float>(9, 1.0f), nullptr, {1, 3, 3, 1});
+  auto out = run(params, {1, 3, 3, 1}, iota_from_one(9), {1, 3, 3, 1}, std::vector<float>(9, 1.0f),
+                 nullptr, {1, 3, 3, 1});
   EXPECT_EQ(out, (std::vector<float>{12, 21, 16, 27, 45, 33, 24, 39, 28}));
 }
 
@@ -54,8 +54,8 @@ TEST(Conv2DTest, SameEvenKernelPadsAfterOnly) {
   // 2x2 ones on 3x3: total padding 1 goes after, so window (y,x) covers y..y+1, x..x+1.
   Conv2DParams params;
   params.padding = Padding::Same;
-  auto out = run(params, {1, 3, 3, 1}, iota_from_one(9), {1, 2, 2, 1},
-                 std::vector<float>(4, 1.0f), nullptr, {1, 3, 3, 1});
+  auto out = run(params, {1, 3, 3, 1}, iota_from_one(9), {1, 2, 2, 1}, std::vector<float>(4, 1.0f),
+                 nullptr, {1, 3, 3, 1});
   EXPECT_EQ(out, (std::vector<float>{12, 16, 9, 24, 28, 15, 15, 17, 9}));
 }
 
@@ -64,8 +64,8 @@ TEST(Conv2DTest, SameStrideTwo) {
   Conv2DParams params;
   params.padding = Padding::Same;
   params.stride_h = params.stride_w = 2;
-  auto out = run(params, {1, 4, 4, 1}, iota_from_one(16), {1, 3, 3, 1},
-                 std::vector<float>(9, 1.0f), nullptr, {1, 2, 2, 1});
+  auto out = run(params, {1, 4, 4, 1}, iota_from_one(16), {1, 3, 3, 1}, std::vector<float>(9, 1.0f),
+                 nullptr, {1, 2, 2, 1});
   // (0,0): rows 0-2 cols 0-2 = 6+18+30; (0,1): cols 2-3 = 7+15+23;
   // (1,0): rows 2-3 = 30+42; (1,1): 11+12+15+16.
   EXPECT_EQ(out, (std::vector<float>{54, 45, 72, 54}));
@@ -86,8 +86,8 @@ TEST(Conv2DTest, SameDilationTwoSkipsPaddedTaps) {
   Conv2DParams params;
   params.padding = Padding::Same;
   params.dilation_h = params.dilation_w = 2;
-  auto out = run(params, {1, 3, 3, 1}, iota_from_one(9), {1, 2, 2, 1},
-                 std::vector<float>(4, 1.0f), nullptr, {1, 3, 3, 1});
+  auto out = run(params, {1, 3, 3, 1}, iota_from_one(9), {1, 2, 2, 1}, std::vector<float>(4, 1.0f),
+                 nullptr, {1, 3, 3, 1});
   // Centre: corners 1+3+7+9; edges: two taps (e.g. (0,1): 4+6); corners: only the centre 5.
   EXPECT_EQ(out, (std::vector<float>{5, 10, 5, 10, 20, 10, 5, 10, 5}));
 }
@@ -96,8 +96,8 @@ TEST(Conv2DTest, FusedRelu6ClampsAfterBias) {
   Conv2DParams params;
   params.activation = ir::Activation::Relu6;
   const std::vector<float> bias = {-50.0f};
-  auto out = run(params, {1, 3, 3, 1}, iota_from_one(9), {1, 2, 2, 1}, {1, 2, 3, 4}, &bias,
-                 {1, 2, 2, 1});
+  auto out =
+      run(params, {1, 3, 3, 1}, iota_from_one(9), {1, 2, 2, 1}, {1, 2, 3, 4}, &bias, {1, 2, 2, 1});
   // Pre-activation: -13, -3, 17, 27.
   EXPECT_EQ(out, (std::vector<float>{0, 0, 6, 6}));
 }

@@ -13,10 +13,8 @@ void depthwise_conv2d(const DepthwiseConv2DParams &params, const ir::Shape &inpu
   const Nhwc out = nhwc(output_shape);
   const Nhwc ker = nhwc(filter_shape); // n = 1, c = C*M
   const int32_t multiplier = out.c / in.c;
-  const int32_t pad_h =
-      conv_padding_before(params.stride_h, params.dilation_h, in.h, ker.h, out.h);
-  const int32_t pad_w =
-      conv_padding_before(params.stride_w, params.dilation_w, in.w, ker.w, out.w);
+  const int32_t pad_h = conv_padding_before(params.stride_h, params.dilation_h, in.h, ker.h, out.h);
+  const int32_t pad_w = conv_padding_before(params.stride_w, params.dilation_w, in.w, ker.w, out.w);
 
   for (int32_t b = 0; b < out.n; ++b) {
     for (int32_t oy = 0; oy < out.h; ++oy) {

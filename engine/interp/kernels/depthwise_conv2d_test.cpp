@@ -65,8 +65,8 @@ TEST(DepthwiseConv2DTest, ChannelsDoNotMix) {
 TEST(DepthwiseConv2DTest, FusedReluN1To1) {
   DepthwiseConv2DParams params;
   params.activation = ir::Activation::ReluN1To1;
-  auto out = run(params, {1, 1, 1, 3}, {-3, 0.5f, 3}, {1, 1, 1, 3}, {1, 1, 1}, nullptr,
-                 {1, 1, 1, 3});
+  auto out =
+      run(params, {1, 1, 1, 3}, {-3, 0.5f, 3}, {1, 1, 1, 3}, {1, 1, 1}, nullptr, {1, 1, 1, 3});
   EXPECT_EQ(out, (std::vector<float>{-1, 0.5f, 1}));
 }
 

@@ -8,8 +8,8 @@
 namespace qgold::interp::kernels {
 
 void instance_norm(const InstanceNormParams &params, const ir::Shape &input_shape,
-                   const float *input, int64_t gamma_count, const float *gamma,
-                   int64_t beta_count, const float *beta, float *output) {
+                   const float *input, int64_t gamma_count, const float *gamma, int64_t beta_count,
+                   const float *beta, float *output) {
   const Nhwc dims = nhwc(input_shape);
   const double size = static_cast<double>(dims.h) * dims.w;
   for (int32_t b = 0; b < dims.n; ++b) {

@@ -19,7 +19,7 @@ struct InstanceNormParams {
 // mean = sum / n, var = sumsq / n - mean^2, a = gamma / sqrt(var + eps),
 // b = beta - mean * a, and out = float(x * a + b) before the activation.
 void instance_norm(const InstanceNormParams &params, const ir::Shape &input_shape,
-                   const float *input, int64_t gamma_count, const float *gamma,
-                   int64_t beta_count, const float *beta, float *output);
+                   const float *input, int64_t gamma_count, const float *gamma, int64_t beta_count,
+                   const float *beta, float *output);
 
 } // namespace qgold::interp::kernels

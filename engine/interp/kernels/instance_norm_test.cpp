@@ -32,8 +32,7 @@ TEST(InstanceNormTest, ConstantChannelGivesBetaWithEpsilon) {
   const std::vector<float> gamma = {3};
   const std::vector<float> beta = {7};
   std::vector<float> out(4);
-  instance_norm({1e-5f}, {1, 2, 2, 1}, input.data(), 1, gamma.data(), 1, beta.data(),
-                out.data());
+  instance_norm({1e-5f}, {1, 2, 2, 1}, input.data(), 1, gamma.data(), 1, beta.data(), out.data());
   for (float v : out)
     EXPECT_FLOAT_EQ(v, 7.0f);
 }

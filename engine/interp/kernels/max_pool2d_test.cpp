@@ -23,8 +23,8 @@ Pool2DParams window(ir::Padding padding, int32_t size, int32_t stride) {
 }
 
 TEST(MaxPool2DTest, ValidTwoByTwoStrideTwo) {
-  const std::vector<float> input = {1, 9, 2, 3,  //
-                                    4, 5, 8, 7,  //
+  const std::vector<float> input = {1,  9,  2, 3, //
+                                    4,  5,  8, 7, //
                                     -1, -2, 0, 6, //
                                     -3, -4, 5, 4};
   auto out = run(window(ir::Padding::Valid, 2, 2), {1, 4, 4, 1}, input, {1, 2, 2, 1});
@@ -33,15 +33,14 @@ TEST(MaxPool2DTest, ValidTwoByTwoStrideTwo) {
 
 TEST(MaxPool2DTest, SamePaddingIsNotZero) {
   // All inputs negative: a padded zero would win if padding were read.
-  auto out =
-      run(window(ir::Padding::Same, 3, 1), {1, 2, 2, 1}, {-1, -2, -3, -4}, {1, 2, 2, 1});
+  auto out = run(window(ir::Padding::Same, 3, 1), {1, 2, 2, 1}, {-1, -2, -3, -4}, {1, 2, 2, 1});
   EXPECT_EQ(out, (std::vector<float>{-1, -1, -1, -1}));
 }
 
 TEST(MaxPool2DTest, SameEvenWindowStrideTwo) {
   // 2x2 stride 2 on 3x3 (1..9): windows {1,2,4,5}, {3,6}, {7,8}, {9}.
-  auto out = run(window(ir::Padding::Same, 2, 2), {1, 3, 3, 1}, {1, 2, 3, 4, 5, 6, 7, 8, 9},
-                 {1, 2, 2, 1});
+  auto out =
+      run(window(ir::Padding::Same, 2, 2), {1, 3, 3, 1}, {1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 2, 1});
   EXPECT_EQ(out, (std::vector<float>{5, 6, 8, 9}));
 }
 

@@ -16,8 +16,8 @@ std::vector<float> run(const SubParams &params, const ir::Shape &x_shape,
 }
 
 TEST(SubTest, SubtractsSecondOperandFromFirst) {
-  auto out = run({}, {1, 2, 2, 3}, {10, 20, 30, 11, 21, 31, 12, 22, 32, 13, 23, 33}, {3},
-                 {1, 2, 3}, {1, 2, 2, 3});
+  auto out = run({}, {1, 2, 2, 3}, {10, 20, 30, 11, 21, 31, 12, 22, 32, 13, 23, 33}, {3}, {1, 2, 3},
+                 {1, 2, 2, 3});
   EXPECT_EQ(out, (std::vector<float>{9, 18, 27, 10, 19, 28, 11, 20, 29, 12, 21, 30}));
 }
 

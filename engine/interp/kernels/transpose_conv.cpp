@@ -14,12 +14,12 @@ void transpose_conv(const TransposeConvParams &params, const ir::Shape &input_sh
   const Nhwc in = nhwc(input_shape);
   const Nhwc out = nhwc(output_shape);
   const Nhwc ker = nhwc(filter_shape); // n = output channels, c = input channels
-  const int32_t pad_h = conv_padding_before(
-      params.stride_h, 1, out.h, ker.h,
-      conv_output_size(params.padding, out.h, ker.h, params.stride_h, 1));
-  const int32_t pad_w = conv_padding_before(
-      params.stride_w, 1, out.w, ker.w,
-      conv_output_size(params.padding, out.w, ker.w, params.stride_w, 1));
+  const int32_t pad_h =
+      conv_padding_before(params.stride_h, 1, out.h, ker.h,
+                          conv_output_size(params.padding, out.h, ker.h, params.stride_h, 1));
+  const int32_t pad_w =
+      conv_padding_before(params.stride_w, 1, out.w, ker.w,
+                          conv_output_size(params.padding, out.w, ker.w, params.stride_w, 1));
 
   std::fill_n(output, ir::num_elements(output_shape), 0.0f);
   for (int32_t b = 0; b < in.n; ++b) {

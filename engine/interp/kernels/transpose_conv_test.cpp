@@ -24,12 +24,11 @@ TEST(TransposeConvTest, StrideTwoValidOverlapsWindows) {
   params.stride_h = params.stride_w = 2;
   auto out = run(params, {1, 2, 2, 1}, {1, 2, 3, 4}, {1, 3, 3, 1}, std::vector<float>(9, 1.0f),
                  nullptr, {1, 5, 5, 1});
-  EXPECT_EQ(out, (std::vector<float>{
-                     1, 1, 3, 2, 2,    //
-                     1, 1, 3, 2, 2,    //
-                     4, 4, 10, 6, 6,   // a+c, a+b+c+d, b+d
-                     3, 3, 7, 4, 4,    //
-                     3, 3, 7, 4, 4})); //
+  EXPECT_EQ(out, (std::vector<float>{1, 1, 3,  2, 2,    //
+                                     1, 1, 3,  2, 2,    //
+                                     4, 4, 10, 6, 6,    // a+c, a+b+c+d, b+d
+                                     3, 3, 7,  4, 4,    //
+                                     3, 3, 7,  4, 4})); //
 }
 
 TEST(TransposeConvTest, StrideTwoSameCropsTopLeft) {
@@ -41,11 +40,10 @@ TEST(TransposeConvTest, StrideTwoSameCropsTopLeft) {
   params.stride_h = params.stride_w = 2;
   auto out = run(params, {1, 2, 2, 1}, {1, 2, 3, 4}, {1, 3, 3, 1}, std::vector<float>(9, 1.0f),
                  nullptr, {1, 4, 4, 1});
-  EXPECT_EQ(out, (std::vector<float>{
-                     1, 1, 3, 2,  //
-                     1, 1, 3, 2,  //
-                     4, 4, 10, 6, //
-                     3, 3, 7, 4}));
+  EXPECT_EQ(out, (std::vector<float>{1, 1, 3, 2,  //
+                                     1, 1, 3, 2,  //
+                                     4, 4, 10, 6, //
+                                     3, 3, 7, 4}));
 }
 
 TEST(TransposeConvTest, SameStrideOneScattersUnflippedFilterAroundPixel) {
