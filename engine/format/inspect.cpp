@@ -119,8 +119,8 @@ json inspect_json(const ir::Model &model) {
 
 std::string inspect_text(const ir::Model &model) {
   const json dump = inspect_json(model);
-  std::string out = fmt::format("Model '{}'\ninputs {}\noutputs {}\n", model.name, render(dump["inputs"]),
-                                render(dump["outputs"]));
+  std::string out =
+      fmt::format("Model '{}'\ninputs {}\noutputs {}\n", model.name, render(dump["inputs"]), render(dump["outputs"]));
   out += fmt::format("Tensors ({})\n", model.tensors.size());
   for (const json &tensor : dump["tensors"]) {
     out += fmt::format("  T{} '{}' {} {}", render(tensor["index"]), render(tensor["name"]), render(tensor["dtype"]),
@@ -138,8 +138,8 @@ std::string inspect_text(const ir::Model &model) {
   }
   out += fmt::format("Operators ({})\n", model.operators.size());
   for (const json &op : dump["operators"]) {
-    out += fmt::format("  O{} {} inputs {} outputs {}\n", render(op["index"]), render(op["op"]),
-                       render(op["inputs"]), render(op["outputs"]));
+    out += fmt::format("  O{} {} inputs {} outputs {}\n", render(op["index"]), render(op["op"]), render(op["inputs"]),
+                       render(op["outputs"]));
     if (!op["options"].empty()) {
       out += "     options:";
       for (const auto &[field, value] : op["options"].items())

@@ -22,8 +22,8 @@ std::string errno_text() { return std::strerror(errno); }
 int create_temporary_next_to(const std::filesystem::path &path, std::filesystem::path &temporary) {
   static std::atomic<unsigned> counter{0};
   for (int attempt = 0; attempt < 100; ++attempt) {
-    temporary = path.parent_path() /
-                fmt::format(".{}.{}.{}.tmp", path.filename().string(), ::getpid(), counter.fetch_add(1));
+    temporary =
+        path.parent_path() / fmt::format(".{}.{}.{}.tmp", path.filename().string(), ::getpid(), counter.fetch_add(1));
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd >= 0 || errno != EEXIST)
       return fd;
@@ -53,8 +53,8 @@ FileFormat format_from_path(const std::filesystem::path &path) {
     return FileFormat::Circle;
   if (extension == ".tflite")
     return FileFormat::TFLite;
-  throw InputError(fmt::format("{}: unknown model file extension '{}', expected '.circle' or '.tflite'",
-                               path.string(), extension));
+  throw InputError(
+      fmt::format("{}: unknown model file extension '{}', expected '.circle' or '.tflite'", path.string(), extension));
 }
 
 ir::Model read_model_file(const std::filesystem::path &path) {

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstring>
 
@@ -34,8 +35,14 @@ std::string printable_identifier(const uint8_t *bytes) {
   return out;
 }
 
+// Copied bytewise: the Verifier only checks that a vector is 4-byte aligned,
+// so a corrupt file can misalign 8-byte elements (zero_point).
 template <typename T> std::vector<T> to_vector(const flatbuffers::Vector<T> *values) {
-  return values ? std::vector<T>(values->begin(), values->end()) : std::vector<T>{};
+  static_assert(std::endian::native == std::endian::little, "flatbuffers data is little-endian");
+  std::vector<T> out(values ? values->size() : 0);
+  if (!out.empty())
+    std::memcpy(out.data(), values->Data(), out.size() * sizeof(T));
+  return out;
 }
 
 class ModelReader {
@@ -47,6 +54,9 @@ public:
     if (!model->subgraphs() || model->subgraphs()->size() != 1)
       unsupported(fmt::format("the model has {} subgraphs; qgold supports exactly one",
                               model->subgraphs() ? model->subgraphs()->size() : 0));
+    if (model->buffers() && model->buffers()->size() > 0 && model->buffers()->Get(0)->data() &&
+        model->buffers()->Get(0)->data()->size() > 0)
+      fail("buffer 0 holds data; it must be the empty sentinel buffer");
     const fb::SubGraph *graph = model->subgraphs()->Get(0);
     ir::Model out;
     out.name = graph->name() ? graph->name()->str() : "";
@@ -117,8 +127,8 @@ private:
     const auto dtype = ir::dtype_from_code(code);
     if (!dtype) {
       const char *name = fb::EnumNameTensorType(tensor.type());
-      unsupported(fmt::format("{} has type {} ({}), which qgold does not support", place,
-                              *name ? name : "unknown", code));
+      unsupported(
+          fmt::format("{} has type {} ({}), which qgold does not support", place, *name ? name : "unknown", code));
     }
     out.dtype = *dtype;
     out.shape = to_vector(tensor.shape());
@@ -146,9 +156,8 @@ private:
                                   ir::dtype_name(out.dtype)));
         const auto expected = static_cast<uint64_t>(element_count) * element_size;
         if (buffer.data()->size() != expected)
-          fail(fmt::format("{} ({} {}) needs {} bytes of data, buffer {} holds {}", place,
-                           ir::dtype_name(out.dtype), ir::shape_to_string(out.shape), expected, tensor.buffer(),
-                           buffer.data()->size()));
+          fail(fmt::format("{} ({} {}) needs {} bytes of data, buffer {} holds {}", place, ir::dtype_name(out.dtype),
+                           ir::shape_to_string(out.shape), expected, tensor.buffer(), buffer.data()->size()));
         out.data.emplace(buffer.data()->begin(), buffer.data()->end());
       }
     }
@@ -159,8 +168,8 @@ private:
 
   // An empty QuantizationParameters table (some converters write one for
   // every tensor) means "not quantized".
-  std::optional<ir::QuantParams> read_quantization(const fb::QuantizationParameters &params,
-                                                   const ir::Shape &shape, const std::string &place) const {
+  std::optional<ir::QuantParams> read_quantization(const fb::QuantizationParameters &params, const ir::Shape &shape,
+                                                   const std::string &place) const {
     if (params.details_type() != fb::QuantizationDetails::NONE)
       unsupported(fmt::format("{} has quantization details of union type {}; qgold supports plain "
                               "scale/zero_point quantization only",
@@ -183,8 +192,8 @@ private:
     if (channels > 1) {
       const int32_t axis = quant.quantized_dimension;
       if (axis < 0 || static_cast<std::size_t>(axis) >= shape.size())
-        fail(fmt::format("{} has quantized_dimension {} outside its shape {}", place, axis,
-                         ir::shape_to_string(shape)));
+        fail(
+            fmt::format("{} has quantized_dimension {} outside its shape {}", place, axis, ir::shape_to_string(shape)));
       if (static_cast<std::size_t>(shape[axis]) != channels)
         fail(fmt::format("{} has {} per-channel quantization values, but dimension {} of shape {} is {}", place,
                          channels, axis, ir::shape_to_string(shape), shape[axis]));
@@ -218,8 +227,8 @@ private:
   ir::OpCode read_opcode(const fb::Model &model, const fb::Operator &op, uint32_t op_index) const {
     const uint32_t code_count = model.operator_codes() ? model.operator_codes()->size() : 0;
     if (op.opcode_index() >= code_count)
-      fail(fmt::format("operator {} has opcode_index {}, the model has {} operator codes", op_index,
-                       op.opcode_index(), code_count));
+      fail(fmt::format("operator {} has opcode_index {}, the model has {} operator codes", op_index, op.opcode_index(),
+                       code_count));
     const fb::OperatorCode &code = *model.operator_codes()->Get(op.opcode_index());
     const int32_t value = effective_code(code, op_index);
     constexpr int32_t kCustom = 32;
@@ -234,8 +243,8 @@ private:
     return *opcode;
   }
 
-  std::vector<int32_t> read_operands(const flatbuffers::Vector<int32_t> *indices, uint32_t op_index,
-                                     ir::OpCode code, std::string_view role, bool allow_absent) const {
+  std::vector<int32_t> read_operands(const flatbuffers::Vector<int32_t> *indices, uint32_t op_index, ir::OpCode code,
+                                     std::string_view role, bool allow_absent) const {
     std::vector<int32_t> out = to_vector(indices);
     for (std::size_t i = 0; i < out.size(); ++i) {
       if (allow_absent && out[i] == -1)
@@ -281,8 +290,8 @@ private:
 
   ir::Padding padding(fb::Padding value, uint32_t op_index) const {
     if (value != fb::Padding::SAME && value != fb::Padding::VALID)
-      fail(fmt::format("operator {} has padding {}, expected SAME (0) or VALID (1)", op_index,
-                       static_cast<int>(value)));
+      fail(
+          fmt::format("operator {} has padding {}, expected SAME (0) or VALID (1)", op_index, static_cast<int>(value)));
     return static_cast<ir::Padding>(value);
   }
 
@@ -300,9 +309,9 @@ private:
     switch (code) {
     case ir::OpCode::Conv2D: {
       const auto &o = options_table<fb::Conv2DOptions>(op, code, i);
-      return ir::Conv2DOptions{padding(o.padding(), i),        o.stride_w(),
-                               o.stride_h(),                   o.dilation_w_factor(),
-                               o.dilation_h_factor(),          activation(o.fused_activation_function(), i)};
+      return ir::Conv2DOptions{
+          padding(o.padding(), i), o.stride_w(),          o.stride_h(),
+          o.dilation_w_factor(),   o.dilation_h_factor(), activation(o.fused_activation_function(), i)};
     }
     case ir::OpCode::DepthwiseConv2D: {
       const auto &o = options_table<fb::DepthwiseConv2DOptions>(op, code, i);
@@ -322,14 +331,15 @@ private:
     case ir::OpCode::AveragePool2D:
     case ir::OpCode::MaxPool2D: {
       const auto &o = options_table<fb::Pool2DOptions>(op, code, i);
-      return ir::Pool2DOptions{padding(o.padding(), i), o.stride_w(),      o.stride_h(),
-                               o.filter_width(),        o.filter_height(), activation(o.fused_activation_function(), i)};
+      return ir::Pool2DOptions{
+          padding(o.padding(), i), o.stride_w(),      o.stride_h(),
+          o.filter_width(),        o.filter_height(), activation(o.fused_activation_function(), i)};
     }
     case ir::OpCode::FullyConnected: {
       const auto &o = options_table<fb::FullyConnectedOptions>(op, code, i);
       if (o.weights_format() != fb::FullyConnectedOptionsWeightsFormat::DEFAULT)
-        unsupported(fmt::format("operator {} (FullyConnected) has weights_format {}; qgold supports DEFAULT only",
-                                i, static_cast<int>(o.weights_format())));
+        unsupported(fmt::format("operator {} (FullyConnected) has weights_format {}; qgold supports DEFAULT only", i,
+                                static_cast<int>(o.weights_format())));
       return ir::FullyConnectedOptions{activation(o.fused_activation_function(), i), o.keep_num_dims()};
     }
     case ir::OpCode::Add:

@@ -126,8 +126,7 @@ TEST(ModelReader, RejectsOutOfRangeBufferIndex) {
   RawModel raw;
   raw.weight_buffer = 9;
   const std::string message = read_error(raw.build());
-  EXPECT_NE(message.find("tensor 1 'w' refers to buffer 9, the model has 2 buffers"), std::string::npos)
-      << message;
+  EXPECT_NE(message.find("tensor 1 'w' refers to buffer 9, the model has 2 buffers"), std::string::npos) << message;
 }
 
 TEST(ModelReader, RejectsBufferSizeMismatch) {
@@ -135,8 +134,7 @@ TEST(ModelReader, RejectsBufferSizeMismatch) {
   raw.weight_bytes = 6;
   const std::string message = read_error(raw.build());
   // FLOAT32 [2] is 8 bytes.
-  EXPECT_NE(message.find("tensor 1 'w' (FLOAT32 [2]) needs 8 bytes of data, buffer 1 holds 6"),
-            std::string::npos)
+  EXPECT_NE(message.find("tensor 1 'w' (FLOAT32 [2]) needs 8 bytes of data, buffer 1 holds 6"), std::string::npos)
       << message;
 }
 
@@ -224,24 +222,47 @@ TEST(ModelReader, TruncatedFilesAreInputErrors) {
 }
 
 TEST(ModelReader, ByteFlipsNeverCrash) {
-  const std::vector<uint8_t> bytes = serialize(testing::conv_model(), FileFormat::Circle);
   std::mt19937 random(20240601);
-  std::uniform_int_distribution<std::size_t> position(0, bytes.size() - 1);
-  std::uniform_int_distribution<int> value(0, 255), flips(1, 4);
-  int rejected = 0;
-  constexpr int kTrials = 5000;
-  for (int trial = 0; trial < kTrials; ++trial) {
-    std::vector<uint8_t> corrupt = bytes;
-    for (int n = flips(random); n > 0; --n)
-      corrupt[position(random)] = static_cast<uint8_t>(value(random));
-    try {
-      deserialize(corrupt, "flipped.circle");
-    } catch (const InputError &) {
-      ++rejected;
+  for (FileFormat format : {FileFormat::Circle, FileFormat::TFLite}) {
+    const std::vector<uint8_t> bytes = serialize(testing::every_op_model(format == FileFormat::Circle), format);
+    std::uniform_int_distribution<std::size_t> position(0, bytes.size() - 1);
+    std::uniform_int_distribution<int> value(0, 255), flips(1, 6);
+    int rejected = 0;
+    constexpr int kTrials = 5000;
+    for (int trial = 0; trial < kTrials; ++trial) {
+      std::vector<uint8_t> corrupt = bytes;
+      for (int n = flips(random); n > 0; --n)
+        corrupt[position(random)] = static_cast<uint8_t>(value(random));
+      try {
+        deserialize(corrupt, "flipped");
+      } catch (const InputError &) {
+        ++rejected;
+      }
     }
+    // Anything but InputError escapes and fails the test; most flips must be caught.
+    EXPECT_GT(rejected, kTrials / 10);
   }
-  // Anything but InputError escapes and fails the test; most flips must be caught.
-  EXPECT_GT(rejected, kTrials / 10);
+}
+
+TEST(ModelReader, ReadsFromAnUnalignedSpan) {
+  const ir::Model model = testing::conv_model();
+  const std::vector<uint8_t> bytes = serialize(model, FileFormat::Circle);
+  std::vector<uint8_t> shifted(bytes.size() + 1);
+  std::copy(bytes.begin(), bytes.end(), shifted.begin() + 1);
+  testing::expect_same_model(deserialize(std::span(shifted).subspan(1), "shifted"), model);
+}
+
+TEST(ModelReader, RejectsDataInTheSentinelBuffer) {
+  flatbuffers::FlatBufferBuilder b;
+  const std::vector<uint8_t> data{1, 2, 3, 4};
+  std::vector<flatbuffers::Offset<fb::Buffer>> buffers{fb::CreateBufferDirect(b, &data)};
+  const std::vector<int32_t> shape{1};
+  std::vector<flatbuffers::Offset<fb::Tensor>> tensors{
+      fb::CreateTensorDirect(b, &shape, fb::TensorType::FLOAT32, 0, "x")};
+  std::vector<flatbuffers::Offset<fb::SubGraph>> graphs{fb::CreateSubGraphDirect(b, &tensors)};
+  b.Finish(fb::CreateModelDirect(b, 0, nullptr, &graphs, nullptr, &buffers), "CIR0");
+  const std::vector<uint8_t> bytes(b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize());
+  EXPECT_NE(read_error(bytes).find("buffer 0 holds data"), std::string::npos);
 }
 
 TEST(ModelReader, EmptyQuantizationTableMeansNotQuantized) {

@@ -133,8 +133,8 @@ private:
     auto max = vector_or_absent(quant.max);
     auto scale = vector_or_absent(quant.scale);
     auto zero_point = vector_or_absent(quant.zero_point);
-    return fb::CreateQuantizationParameters(builder_, min, max, scale, zero_point, fb::QuantizationDetails::NONE,
-                                            0, quant.quantized_dimension);
+    return fb::CreateQuantizationParameters(builder_, min, max, scale, zero_point, fb::QuantizationDetails::NONE, 0,
+                                            quant.quantized_dimension);
   }
 
   std::vector<Offset<fb::Tensor>> write_tensors() {
@@ -185,14 +185,13 @@ private:
     case ir::OpCode::TransposeConv: {
       const auto &o = options_of<ir::TransposeConvOptions>(op, index);
       return {Type::TransposeConvOptions,
-              fb::CreateTransposeConvOptions(b, to_fb(o.padding), o.stride_w, o.stride_h, to_fb(o.activation))
-                  .Union()};
+              fb::CreateTransposeConvOptions(b, to_fb(o.padding), o.stride_w, o.stride_h, to_fb(o.activation)).Union()};
     }
     case ir::OpCode::AveragePool2D:
     case ir::OpCode::MaxPool2D: {
       const auto &o = options_of<ir::Pool2DOptions>(op, index);
-      return {Type::Pool2DOptions, fb::CreatePool2DOptions(b, to_fb(o.padding), o.stride_w, o.stride_h,
-                                                           o.filter_width, o.filter_height, to_fb(o.activation))
+      return {Type::Pool2DOptions, fb::CreatePool2DOptions(b, to_fb(o.padding), o.stride_w, o.stride_h, o.filter_width,
+                                                           o.filter_height, to_fb(o.activation))
                                        .Union()};
     }
     case ir::OpCode::FullyConnected: {
@@ -222,12 +221,14 @@ private:
       return {Type::ConcatenationOptions, fb::CreateConcatenationOptions(b, o.axis, to_fb(o.activation)).Union()};
     }
     case ir::OpCode::Softmax:
-      return {Type::SoftmaxOptions, fb::CreateSoftmaxOptions(b, options_of<ir::SoftmaxOptions>(op, index).beta).Union()};
+      return {Type::SoftmaxOptions,
+              fb::CreateSoftmaxOptions(b, options_of<ir::SoftmaxOptions>(op, index).beta).Union()};
     case ir::OpCode::Mean:
       return {Type::ReducerOptions,
               fb::CreateReducerOptions(b, options_of<ir::ReducerOptions>(op, index).keep_dims).Union()};
     case ir::OpCode::Split:
-      return {Type::SplitOptions, fb::CreateSplitOptions(b, options_of<ir::SplitOptions>(op, index).num_splits).Union()};
+      return {Type::SplitOptions,
+              fb::CreateSplitOptions(b, options_of<ir::SplitOptions>(op, index).num_splits).Union()};
     case ir::OpCode::Reshape: {
       auto new_shape = b.CreateVector(options_of<ir::ReshapeOptions>(op, index).new_shape);
       return {Type::ReshapeOptions, fb::CreateReshapeOptions(b, new_shape).Union()};
@@ -310,8 +311,6 @@ private:
 
 } // namespace
 
-std::vector<uint8_t> serialize(const ir::Model &model, FileFormat format) {
-  return ModelWriter(model, format).write();
-}
+std::vector<uint8_t> serialize(const ir::Model &model, FileFormat format) { return ModelWriter(model, format).write(); }
 
 } // namespace qgold::format

@@ -161,14 +161,18 @@ TEST(ModelWriter, OptionUnionIndicesMatchTheSchema) {
   const std::vector<uint8_t> bytes = serialize(model, FileFormat::Circle);
   // Union member indices from spec/formats.md §1.5; 0 = no options table.
   const std::vector<std::pair<ir::OpCode, int>> expected = {
-      {ir::OpCode::Conv2D, 1},        {ir::OpCode::DepthwiseConv2D, 2}, {ir::OpCode::AveragePool2D, 5},
-      {ir::OpCode::MaxPool2D, 5},     {ir::OpCode::FullyConnected, 8},  {ir::OpCode::Softmax, 9},
-      {ir::OpCode::Concatenation, 10}, {ir::OpCode::Add, 11},           {ir::OpCode::Reshape, 17},
-      {ir::OpCode::Mul, 21},          {ir::OpCode::Pad, 22},            {ir::OpCode::Mean, 27},
-      {ir::OpCode::Sub, 28},          {ir::OpCode::Split, 35},          {ir::OpCode::Dequantize, 38},
-      {ir::OpCode::TransposeConv, 49}, {ir::OpCode::Quantize, 89},      {ir::OpCode::InstanceNorm, 254},
-      {ir::OpCode::Relu, 0},          {ir::OpCode::Relu6, 0},           {ir::OpCode::Logistic, 0},
-      {ir::OpCode::Tanh, 0},          {ir::OpCode::PRelu, 0}};
+      {ir::OpCode::Conv2D, 1},         {ir::OpCode::DepthwiseConv2D, 2},
+      {ir::OpCode::AveragePool2D, 5},  {ir::OpCode::MaxPool2D, 5},
+      {ir::OpCode::FullyConnected, 8}, {ir::OpCode::Softmax, 9},
+      {ir::OpCode::Concatenation, 10}, {ir::OpCode::Add, 11},
+      {ir::OpCode::Reshape, 17},       {ir::OpCode::Mul, 21},
+      {ir::OpCode::Pad, 22},           {ir::OpCode::Mean, 27},
+      {ir::OpCode::Sub, 28},           {ir::OpCode::Split, 35},
+      {ir::OpCode::Dequantize, 38},    {ir::OpCode::TransposeConv, 49},
+      {ir::OpCode::Quantize, 89},      {ir::OpCode::InstanceNorm, 254},
+      {ir::OpCode::Relu, 0},           {ir::OpCode::Relu6, 0},
+      {ir::OpCode::Logistic, 0},       {ir::OpCode::Tanh, 0},
+      {ir::OpCode::PRelu, 0}};
   for (const auto &[code, union_index] : expected) {
     SCOPED_TRACE(std::string(ir::op_name(code)));
     int found = -1;
@@ -265,11 +269,11 @@ TEST(ModelWriter, QuantizationParameterIds) {
   const Table *ker = tables_at(subgraph0(bytes), 0)->Get(1);
   const Table *quant = table_at(ker, 4);
   ASSERT_NE(quant, nullptr);
-  EXPECT_EQ(vector_at<float>(quant, 0)->Get(1), -4.f);       // min
-  EXPECT_EQ(vector_at<float>(quant, 1)->Get(1), 4.f);        // max
-  EXPECT_EQ(vector_at<float>(quant, 2)->Get(0), 2.f / 127);  // scale
-  EXPECT_EQ(vector_at<int64_t>(quant, 3)->size(), 2u);       // zero_point (int64)
-  EXPECT_EQ(stored<int32_t>(quant, 6), 0);                   // quantized_dimension
+  EXPECT_EQ(vector_at<float>(quant, 0)->Get(1), -4.f);      // min
+  EXPECT_EQ(vector_at<float>(quant, 1)->Get(1), 4.f);       // max
+  EXPECT_EQ(vector_at<float>(quant, 2)->Get(0), 2.f / 127); // scale
+  EXPECT_EQ(vector_at<int64_t>(quant, 3)->size(), 2u);      // zero_point (int64)
+  EXPECT_EQ(stored<int32_t>(quant, 6), 0);                  // quantized_dimension
   const Table *ifm_quant = table_at(tables_at(subgraph0(bytes), 0)->Get(0), 4);
   EXPECT_EQ(vector_at<int64_t>(ifm_quant, 3)->Get(0), 128);
   EXPECT_EQ(table_at(tables_at(subgraph0(bytes), 0)->Get(2), 4), nullptr); // bias has none

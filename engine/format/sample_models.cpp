@@ -14,8 +14,8 @@ ir::Tensor activation(const std::string &name, ir::Shape shape) {
   return tensor;
 }
 
-template <typename T> ir::Tensor constant(const std::string &name, ir::DType dtype, ir::Shape shape,
-                                          const std::vector<T> &values) {
+template <typename T>
+ir::Tensor constant(const std::string &name, ir::DType dtype, ir::Shape shape, const std::vector<T> &values) {
   ir::Tensor tensor;
   tensor.name = name;
   tensor.dtype = dtype;
@@ -78,7 +78,7 @@ ir::Model every_op_model(bool with_instance_norm) {
     const int32_t out = model.add_tensor(activation(std::string(ir::op_name(code)) + "/out", {1, 2, 2, 3}));
     // -1 (absent optional input) in the middle exercises the sentinel.
     std::vector<int32_t> inputs = code == ir::OpCode::FullyConnected ? std::vector<int32_t>{in, weights, -1}
-                                                                       : std::vector<int32_t>{axis, in, weights};
+                                                                     : std::vector<int32_t>{axis, in, weights};
     model.operators.push_back({code, inputs, {out}, non_default_options(code)});
     model.outputs.push_back(out);
   }
