@@ -44,15 +44,14 @@ void write_h5(const std::filesystem::path &path, const std::vector<StoredRecord>
   for (const StoredRecord &record : records) {
     hid_t group = H5Gcreate2(value, record.name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
     for (const StoredInput &input : record.inputs) {
-      hid_t space = input.dims.empty()
-                        ? H5Screate(H5S_SCALAR)
-                        : H5Screate_simple(static_cast<int>(input.dims.size()), input.dims.data(),
-                                           nullptr);
+      hid_t space = input.dims.empty() ? H5Screate(H5S_SCALAR)
+                                       : H5Screate_simple(static_cast<int>(input.dims.size()),
+                                                          input.dims.data(), nullptr);
       hid_t dataset = H5Dcreate2(group, input.name.c_str(), input.file_type, space, H5P_DEFAULT,
                                  H5P_DEFAULT, H5P_DEFAULT);
-      EXPECT_GE(H5Dwrite(dataset, input.memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT,
-                         input.data.data()),
-                0);
+      EXPECT_GE(
+          H5Dwrite(dataset, input.memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, input.data.data()),
+          0);
       H5Dclose(dataset);
       H5Sclose(space);
     }
@@ -69,8 +68,8 @@ std::vector<float> iota_floats(size_t count, float start) {
   return values;
 }
 
-StoredInput float_input(std::string name, std::vector<hsize_t> dims, const std::vector<float> &values,
-                        hid_t file_type = H5T_IEEE_F32LE) {
+StoredInput float_input(std::string name, std::vector<hsize_t> dims,
+                        const std::vector<float> &values, hid_t file_type = H5T_IEEE_F32LE) {
   return {std::move(name), file_type, H5T_NATIVE_FLOAT, std::move(dims), bytes_of(values)};
 }
 
@@ -100,9 +99,8 @@ TEST(H5Reader, ConvertsBigEndianDatasetsToLittleEndian) {
                    {float_input("0", {2}, {1.5f, -2.25f}, H5T_IEEE_F32BE),
                     {"1", H5T_STD_I32BE, H5T_NATIVE_INT32, {3}, bytes_of(ints)},
                     {"2", H5T_STD_I64BE, H5T_NATIVE_INT64, {2}, bytes_of(longs)}}}});
-  const std::vector<InputSpec> specs = {{"f", ir::DType::Float32, {2}},
-                                        {"i", ir::DType::Int32, {3}},
-                                        {"l", ir::DType::Int64, {2}}};
+  const std::vector<InputSpec> specs = {
+      {"f", ir::DType::Float32, {2}}, {"i", ir::DType::Int32, {3}}, {"l", ir::DType::Int64, {2}}};
   const auto records = testing::read_all(*open_dataset(file, specs));
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(as<float>(records[0].inputs[0]), (std::vector<float>{1.5f, -2.25f}));
@@ -175,7 +173,8 @@ TEST(H5Reader, RejectsWrongDtypeNamingRecordAndInput) {
   for (int i = 0; i < 3; ++i)
     ASSERT_TRUE(reader->next(record));
   EXPECT_EQ(input_error([&] { reader->next(record); }),
-            file.string() + ": record 3, input 0 ('ifm'): expected float32 [1,4,3,2], got int16 [1,4,3]");
+            file.string() +
+                ": record 3, input 0 ('ifm'): expected float32 [1,4,3,2], got int16 [1,4,3]");
 }
 
 TEST(H5Reader, RejectsWrongShape) {
@@ -191,7 +190,8 @@ TEST(H5Reader, RejectsFloat64ForFloat32Input) {
   TempDir dir;
   const auto file = dir / "double.h5";
   const std::vector<double> doubles(24, 0.5);
-  write_h5(file, {{"0", {{"0", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {1, 4, 3, 2}, bytes_of(doubles)}}}});
+  write_h5(file,
+           {{"0", {{"0", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {1, 4, 3, 2}, bytes_of(doubles)}}}});
   EXPECT_CONTAINS(input_error([&] { testing::read_all(*open_dataset(file, kIfm)); }),
                   "expected float32 [1,4,3,2], got float64 [1,4,3,2]");
 }
@@ -265,8 +265,7 @@ TEST(H5Reader, RejectsTruncatedFileWithoutCrashing) {
   const auto size = std::filesystem::file_size(file);
   for (const auto keep : {size / 8, size / 2, size - 100}) {
     std::filesystem::resize_file(file, keep);
-    const std::string message =
-        input_error([&] { testing::read_all(*open_dataset(file, kIfm)); });
+    const std::string message = input_error([&] { testing::read_all(*open_dataset(file, kIfm)); });
     EXPECT_CONTAINS(message, file.string() + ": ");
   }
 }

@@ -192,10 +192,10 @@ std::string extent_to_string(const std::vector<hsize_t> &dims) {
 
 void write_dataset(hid_t parent, const std::string &name, hid_t file_type, hid_t memory_type,
                    const std::vector<hsize_t> &dims, const void *data, const std::string &what) {
-  Handle space = check(dims.empty() ? H5Screate(H5S_SCALAR)
-                                    : H5Screate_simple(static_cast<int>(dims.size()),
-                                                       dims.data(), nullptr),
-                       H5Sclose, what);
+  Handle space =
+      check(dims.empty() ? H5Screate(H5S_SCALAR)
+                         : H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
+            H5Sclose, what);
   Handle dataset = check(H5Dcreate2(parent, name.c_str(), file_type, space.get(), H5P_DEFAULT,
                                     H5P_DEFAULT, H5P_DEFAULT),
                          H5Dclose, what);
@@ -211,9 +211,9 @@ void write_string_attribute(hid_t object, const std::string &name, const std::st
   check(H5Tset_size(type.get(), H5T_VARIABLE), what);
   check(H5Tset_cset(type.get(), H5T_CSET_UTF8), what);
   Handle space = check(H5Screate(H5S_SCALAR), H5Sclose, what);
-  Handle attribute = check(
-      H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
-      H5Aclose, what);
+  Handle attribute =
+      check(H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
+            H5Aclose, what);
   const char *text = value.c_str();
   check(H5Awrite(attribute.get(), type.get(), &text), what);
 }

@@ -37,9 +37,9 @@ H5DatasetWriter::H5DatasetWriter(const std::filesystem::path &path, std::vector<
 
   impl.file = h5::check(H5Fcreate(impl.file_name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
                         H5Fclose, impl.file_name + ": cannot create the HDF5 file");
-  impl.value = h5::check(H5Gcreate2(impl.file.get(), "value", H5P_DEFAULT, H5P_DEFAULT,
-                                    H5P_DEFAULT),
-                         H5Gclose, impl.file_name + ": cannot create group /value");
+  impl.value =
+      h5::check(H5Gcreate2(impl.file.get(), "value", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                H5Gclose, impl.file_name + ": cannot create group /value");
   std::string names;
   for (const InputSpec &spec : impl.specs)
     names += (names.empty() ? "" : ", ") + spec.name;
@@ -61,8 +61,8 @@ void H5DatasetWriter::append(const Record &record) {
     throw std::logic_error(impl.file_name + ": append() after close()");
   h5::Lock lock(h5::library_mutex());
   const std::string name = std::to_string(impl.records);
-  const std::string where = impl.file_name + ": record " + name +
-                            (record.id.empty() ? "" : " ('" + record.id + "')");
+  const std::string where =
+      impl.file_name + ": record " + name + (record.id.empty() ? "" : " ('" + record.id + "')");
   if (record.inputs.size() != impl.specs.size())
     throw InputError(where + ": has " + std::to_string(record.inputs.size()) +
                      " inputs, the model has " + std::to_string(impl.specs.size()));
@@ -80,17 +80,17 @@ void H5DatasetWriter::append(const Record &record) {
           throw InputError(where + ", " + describe_input(impl.specs, j) +
                            ": bool values must be 0 or 1, got " + std::to_string(byte));
 
-  h5::Handle group = h5::check(
-      H5Gcreate2(impl.value.get(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose,
-      where + ": cannot create group /value/" + name);
+  h5::Handle group =
+      h5::check(H5Gcreate2(impl.value.get(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                H5Gclose, where + ": cannot create group /value/" + name);
   if (!record.id.empty())
     h5::write_string_attribute(group.get(), "desc", record.id,
                                where + ": cannot write attribute desc");
   for (size_t j = 0; j < impl.specs.size(); ++j)
     h5::write_dataset(group.get(), std::to_string(j), impl.file_types[j].get(),
                       impl.memory_types[j].get(), impl.dims[j], record.inputs[j].data(),
-                      where + ", " + describe_input(impl.specs, j) + ": cannot write dataset /value/" +
-                          name + "/" + std::to_string(j));
+                      where + ", " + describe_input(impl.specs, j) +
+                          ": cannot write dataset /value/" + name + "/" + std::to_string(j));
   ++impl.records;
 }
 

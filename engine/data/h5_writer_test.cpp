@@ -81,8 +81,8 @@ TEST(H5Writer, WritesOnesTypedLayout) {
     hid_t type;
     std::vector<hsize_t> dims;
   };
-  for (const Expected &expected : {Expected{"0", H5T_IEEE_F32LE, {1, 2, 2}},
-                                   Expected{"1", H5T_STD_I64LE, {3}}}) {
+  for (const Expected &expected :
+       {Expected{"0", H5T_IEEE_F32LE, {1, 2, 2}}, Expected{"1", H5T_STD_I64LE, {3}}}) {
     hid_t dataset = H5Dopen2(record, expected.name, H5P_DEFAULT);
     hid_t type = H5Dget_type(dataset);
     hid_t space = H5Dget_space(dataset);

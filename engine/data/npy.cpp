@@ -71,7 +71,11 @@ public:
     if (pos_ != text_.size())
       error("unexpected text after '}'");
     if (!seen_descr || !seen_order || !seen_shape)
-      error("missing key '" + std::string(!seen_descr ? "descr" : !seen_order ? "fortran_order" : "shape") + "'");
+      error("missing key '" +
+            std::string(!seen_descr   ? "descr"
+                        : !seen_order ? "fortran_order"
+                                      : "shape") +
+            "'");
     return header;
   }
 
@@ -119,8 +123,8 @@ private:
 
   bool parse_bool() {
     skip_blanks();
-    for (const auto &[word, value] : {std::pair{std::string_view("True"), true},
-                                      std::pair{std::string_view("False"), false}})
+    for (const auto &[word, value] :
+         {std::pair{std::string_view("True"), true}, std::pair{std::string_view("False"), false}})
       if (text_.substr(pos_, word.size()) == word) {
         pos_ += word.size();
         return value;
@@ -197,7 +201,9 @@ NpyHeader read_npy_header(const std::filesystem::path &path) {
     throw InputError(file + ": not a .npy file (missing the \\x93NUMPY magic)");
   const int major = static_cast<unsigned char>(prefix[6]);
   const int minor = static_cast<unsigned char>(prefix[7]);
-  auto byte = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(prefix[i])); };
+  auto byte = [&](size_t i) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(prefix[i]));
+  };
   uint32_t header_bytes;
   uint64_t header_start;
   if (major == 1) {

@@ -15,12 +15,12 @@
 namespace qgold::data {
 
 struct NpyHeader {
-  std::string descr;          // as written, e.g. "<f4"
-  ir::DType dtype;            // element type descr stands for
-  bool big_endian = false;    // descr starts with '>'
+  std::string descr;       // as written, e.g. "<f4"
+  ir::DType dtype;         // element type descr stands for
+  bool big_endian = false; // descr starts with '>'
   std::vector<uint64_t> shape;
-  uint64_t data_offset = 0;   // where the C-order array data starts
-  uint64_t data_bytes = 0;    // product(shape) * element size
+  uint64_t data_offset = 0; // where the C-order array data starts
+  uint64_t data_bytes = 0;  // product(shape) * element size
 };
 
 // Reads and checks the header of a .npy file: a syntax error, an unknown

@@ -32,8 +32,9 @@ void swap_elements(std::vector<uint8_t> &bytes, size_t element) {
 }
 
 bool shape_equals(std::span<const uint64_t> dims, const ir::Shape &shape) {
-  return std::equal(dims.begin(), dims.end(), shape.begin(), shape.end(),
-                    [](uint64_t dim, int32_t expected) { return dim == static_cast<uint64_t>(expected); });
+  return std::equal(
+      dims.begin(), dims.end(), shape.begin(), shape.end(),
+      [](uint64_t dim, int32_t expected) { return dim == static_cast<uint64_t>(expected); });
 }
 
 std::string expected_npy(const InputSpec &spec) {
@@ -104,9 +105,8 @@ public:
       if (header.dtype != spec.dtype || dims.empty() || !shape_equals(dims.subspan(1), spec.shape))
         throw InputError(file + ": " + describe_input(specs_, j) + ": expected " +
                          dtype_label(spec.dtype) + " [N," +
-                         ir::shape_to_string(spec.shape).substr(1) + " ('" +
-                         npy_descr(spec.dtype) + "') with a leading record axis, got " +
-                         describe_npy(header));
+                         ir::shape_to_string(spec.shape).substr(1) + " ('" + npy_descr(spec.dtype) +
+                         "') with a leading record axis, got " + describe_npy(header));
       if (j == 0)
         records_ = dims[0];
       else if (dims[0] != records_)
@@ -184,8 +184,8 @@ std::vector<NpyRecordReader::RecordFiles> group_by_record(const std::vector<fs::
     for (size_t j = 0; j < inputs; ++j)
       if (slots[j].empty())
         throw InputError(files.front().parent_path().string() + ": record '" + record +
-                         "' has no file for " + describe_input(specs, j) + " (expected " +
-                         record + "_" + std::to_string(j) + ".npy)");
+                         "' has no file for " + describe_input(specs, j) + " (expected " + record +
+                         "_" + std::to_string(j) + ".npy)");
     grouped.push_back({record + "_*.npy", std::move(slots)});
   }
   return grouped;
@@ -213,13 +213,11 @@ bool per_input_files(std::vector<fs::path> &files, size_t inputs) {
 
 std::unique_ptr<DatasetReader> open_npy_dataset(std::vector<fs::path> files,
                                                 const std::vector<InputSpec> &specs) {
-  std::sort(files.begin(), files.end(),
-            [](const fs::path &a, const fs::path &b) {
-              return a.filename().string() < b.filename().string();
-            });
+  std::sort(files.begin(), files.end(), [](const fs::path &a, const fs::path &b) {
+    return a.filename().string() < b.filename().string();
+  });
   if (specs.size() == 1) {
-    if (files.size() == 1 &&
-        read_npy_header(files[0]).shape.size() == specs[0].shape.size() + 1)
+    if (files.size() == 1 && read_npy_header(files[0]).shape.size() == specs[0].shape.size() + 1)
       return std::make_unique<NpyStackedReader>(files, specs);
     std::vector<NpyRecordReader::RecordFiles> records;
     for (const fs::path &file : files)

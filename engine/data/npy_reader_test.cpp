@@ -82,9 +82,9 @@ TEST(NpyReader, ReadsVersion2And3HeadersAndOneByteTypes) {
   write_file(dir / "v3.npy", npy_file(npy_dict("|b1", "(3,)"), {1, 0, 1}, 3));
   EXPECT_EQ(as<float>(testing::read_all(*open_dataset(dir / "v2.npy", kMatrix))[0].inputs[0]),
             kSix);
-  EXPECT_EQ(testing::read_all(*open_dataset(dir / "v3.npy", {{"b", ir::DType::Bool, {3}}}))[0]
-                .inputs[0],
-            (std::vector<uint8_t>{1, 0, 1}));
+  EXPECT_EQ(
+      testing::read_all(*open_dataset(dir / "v3.npy", {{"b", ir::DType::Bool, {3}}}))[0].inputs[0],
+      (std::vector<uint8_t>{1, 0, 1}));
 }
 
 TEST(NpyReader, SingleFileWithLeadingRecordAxisHoldsAllRecords) {
@@ -106,9 +106,12 @@ TEST(NpyReader, SingleFileWithLeadingRecordAxisHoldsAllRecords) {
 
 TEST(NpyReader, MultiInputFilesPerInputWithRecordAxis) {
   TempDir dir;
-  write_file(dir / "0.npy", npy_file(npy_dict("<i4", "(2, 2)"), bytes_of(std::vector<int32_t>{1, 2, 3, 4})));
-  write_file(dir / "1.npy", npy_file(npy_dict("<f4", "(2, 1)"), bytes_of(std::vector<float>{0.5f, -0.5f})));
-  const std::vector<InputSpec> specs = {{"a", ir::DType::Int32, {2}}, {"b", ir::DType::Float32, {1}}};
+  write_file(dir / "0.npy",
+             npy_file(npy_dict("<i4", "(2, 2)"), bytes_of(std::vector<int32_t>{1, 2, 3, 4})));
+  write_file(dir / "1.npy",
+             npy_file(npy_dict("<f4", "(2, 1)"), bytes_of(std::vector<float>{0.5f, -0.5f})));
+  const std::vector<InputSpec> specs = {{"a", ir::DType::Int32, {2}},
+                                        {"b", ir::DType::Float32, {1}}};
   auto reader = open_dataset(dir.path(), specs);
   ASSERT_EQ(reader->size(), 2u);
   const auto records = testing::read_all(*reader);
@@ -116,7 +119,8 @@ TEST(NpyReader, MultiInputFilesPerInputWithRecordAxis) {
   EXPECT_EQ(as<int32_t>(records[1].inputs[0]), (std::vector<int32_t>{3, 4}));
   EXPECT_EQ(as<float>(records[1].inputs[1]), std::vector<float>{-0.5f});
 
-  write_file(dir / "1.npy", npy_file(npy_dict("<f4", "(3, 1)"), bytes_of(std::vector<float>{1, 2, 3})));
+  write_file(dir / "1.npy",
+             npy_file(npy_dict("<f4", "(3, 1)"), bytes_of(std::vector<float>{1, 2, 3})));
   EXPECT_EQ(input_error([&] { open_dataset(dir.path(), specs); }),
             (dir / "1.npy").string() + ": holds 3 records, but " + (dir / "0.npy").string() +
                 " holds 2");
@@ -125,9 +129,11 @@ TEST(NpyReader, MultiInputFilesPerInputWithRecordAxis) {
 TEST(NpyReader, MultiInputFilesPerRecord) {
   TempDir dir;
   const std::vector<InputSpec> specs = {{"a", ir::DType::Int32, {2}}, {"b", ir::DType::UInt8, {1}}};
-  write_file(dir / "r1_0.npy", npy_file(npy_dict("<i4", "(2,)"), bytes_of(std::vector<int32_t>{5, 6})));
+  write_file(dir / "r1_0.npy",
+             npy_file(npy_dict("<i4", "(2,)"), bytes_of(std::vector<int32_t>{5, 6})));
   write_file(dir / "r1_1.npy", npy_file(npy_dict("|u1", "(1,)"), {7}));
-  write_file(dir / "r0_0.npy", npy_file(npy_dict("<i4", "(2,)"), bytes_of(std::vector<int32_t>{1, 2})));
+  write_file(dir / "r0_0.npy",
+             npy_file(npy_dict("<i4", "(2,)"), bytes_of(std::vector<int32_t>{1, 2})));
   write_file(dir / "r0_1.npy", npy_file(npy_dict("|u1", "(1,)"), {3}));
   auto records = testing::read_all(*open_dataset(dir.path(), specs));
   ASSERT_EQ(records.size(), 2u);
@@ -137,7 +143,8 @@ TEST(NpyReader, MultiInputFilesPerRecord) {
 
   std::filesystem::remove(dir / "r1_1.npy");
   EXPECT_EQ(input_error([&] { open_dataset(dir.path(), specs); }),
-            dir.path().string() + ": record 'r1' has no file for input 1 ('b') (expected r1_1.npy)");
+            dir.path().string() +
+                ": record 'r1' has no file for input 1 ('b') (expected r1_1.npy)");
 
   write_file(dir / "loose.npy", npy_file(npy_dict("|u1", "(1,)"), {3}));
   EXPECT_CONTAINS(input_error([&] { open_dataset(dir.path(), specs); }),
@@ -152,16 +159,17 @@ TEST(NpyReader, RejectsWrongDtypeAndShape) {
             (dir / "f8.npy").string() +
                 ": input 0 ('m'): expected float32 [2,3] ('<f4'), got float64 [2,3] ('<f8')");
   write_file(dir / "shape.npy", npy_file(npy_dict("<f4", "(3, 2)"), bytes_of(kSix)));
-  EXPECT_CONTAINS(input_error([&] { testing::read_all(*open_dataset(dir / "shape.npy", kMatrix)); }),
-                  "expected float32 [2,3] ('<f4'), got float32 [3,2] ('<f4')");
+  EXPECT_CONTAINS(
+      input_error([&] { testing::read_all(*open_dataset(dir / "shape.npy", kMatrix)); }),
+      "expected float32 [2,3] ('<f4'), got float32 [3,2] ('<f4')");
 }
 
 TEST(NpyReader, RejectsDataSizeMismatch) {
   TempDir dir;
   write_file(dir / "short.npy", npy_file(npy_dict("<f4", "(2, 3)"), std::vector<uint8_t>(20)));
-  EXPECT_CONTAINS(input_error([&] { testing::read_all(*open_dataset(dir / "short.npy", kMatrix)); }),
-                  (dir / "short.npy").string() +
-                      ": holds 20 data bytes, but float32 [2,3] ('<f4') needs 24");
+  EXPECT_CONTAINS(
+      input_error([&] { testing::read_all(*open_dataset(dir / "short.npy", kMatrix)); }),
+      (dir / "short.npy").string() + ": holds 20 data bytes, but float32 [2,3] ('<f4') needs 24");
 }
 
 TEST(NpyReader, RejectsMalformedHeaders) {
@@ -173,9 +181,12 @@ TEST(NpyReader, RejectsMalformedHeaders) {
   };
   const std::vector<Case> cases = {
       {"not numpy at all", "not a .npy file"},
-      {npy_file(npy_dict("<f4", "(2, 3)"), bytes_of(kSix), 4), "unsupported .npy format version 4.0"},
-      {npy_file("{'descr': '<f4', 'shape': (2, 3), }", bytes_of(kSix)), "missing key 'fortran_order'"},
-      {npy_file("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), 'x': 1}", bytes_of(kSix)),
+      {npy_file(npy_dict("<f4", "(2, 3)"), bytes_of(kSix), 4),
+       "unsupported .npy format version 4.0"},
+      {npy_file("{'descr': '<f4', 'shape': (2, 3), }", bytes_of(kSix)),
+       "missing key 'fortran_order'"},
+      {npy_file("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), 'x': 1}",
+                bytes_of(kSix)),
        "unknown key 'x'"},
       {npy_file(npy_dict("<f4", "(2, x)"), bytes_of(kSix)), "expected a non-negative integer"},
       {npy_file(npy_dict("<f4", "(2, 3)", "Maybe"), bytes_of(kSix)), "expected True or False"},
@@ -183,7 +194,8 @@ TEST(NpyReader, RejectsMalformedHeaders) {
                 bytes_of(kSix)),
        "duplicate key 'descr'"},
       {npy_file(npy_dict("<f4", "(2, 3)") + " extra", bytes_of(kSix)), "unexpected text after '}'"},
-      {npy_file(npy_dict("<c8", "(2, 3)"), std::vector<uint8_t>(48)), "unsupported .npy dtype '<c8'"},
+      {npy_file(npy_dict("<c8", "(2, 3)"), std::vector<uint8_t>(48)),
+       "unsupported .npy dtype '<c8'"},
       {npy_file(npy_dict("|f4", "(2, 3)"), bytes_of(kSix)), "unsupported .npy dtype '|f4'"},
       {std::string("\x93NUMPY\x01\x00\xff\x00{'descr'", 17), "truncated .npy header"},
   };

@@ -66,8 +66,10 @@ std::unique_ptr<DatasetReader> open_dataset(const fs::path &path,
     return open_text_dataset({path}, specs);
   if (ext == ".npy") {
     if (specs.size() != 1)
-      throw InputError(name + ": a single .npy file can feed only a single-input model; this "
-                              "model has " + std::to_string(specs.size()) +
+      throw InputError(name +
+                       ": a single .npy file can feed only a single-input model; this "
+                       "model has " +
+                       std::to_string(specs.size()) +
                        " inputs (use a folder of <record>_<input>.npy files)");
     return open_npy_dataset({path}, specs);
   }

@@ -78,10 +78,11 @@ void write_tensor(hid_t file, const ir::Model &model, size_t index, const std::s
   const ir::Tensor &tensor = model.tensors[index];
   std::string name = tensor.name;
   std::replace(name.begin(), name.end(), '/', '_');
-  const std::string where = file_name + ": " + describe_tensor(model, index) + ", group '" + name + "'";
-  h5::Handle group = h5::check(
-      H5Gcreate2(file, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose,
-      where + ": cannot create the group");
+  const std::string where =
+      file_name + ": " + describe_tensor(model, index) + ", group '" + name + "'";
+  h5::Handle group =
+      h5::check(H5Gcreate2(file, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose,
+                where + ": cannot create the group");
   if (tensor.is_constant()) {
     h5::Handle file_type = h5::file_type(tensor.dtype, where);
     h5::Handle memory_type = h5::memory_type(tensor.dtype, where);
@@ -95,8 +96,7 @@ void write_tensor(hid_t file, const ir::Model &model, size_t index, const std::s
   write_vector(group.get(), "min", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, quant.min, where);
   write_vector(group.get(), "max", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, quant.max, where);
   write_vector(group.get(), "scale", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, quant.scale, where);
-  write_vector(group.get(), "zero_point", H5T_STD_I64LE, H5T_NATIVE_INT64, quant.zero_point,
-               where);
+  write_vector(group.get(), "zero_point", H5T_STD_I64LE, H5T_NATIVE_INT64, quant.zero_point, where);
   h5::write_dataset(group.get(), "quantized_dimension", H5T_STD_I32LE, H5T_NATIVE_INT32, {},
                     &quant.quantized_dimension,
                     where + ": cannot write dataset quantized_dimension");
@@ -115,9 +115,9 @@ void dump_tensors_h5(const ir::Model &model, const fs::path &path) {
   partial += ".partial";
   const std::string partial_name = partial.string();
   try {
-    h5::Handle file = h5::check(
-        H5Fcreate(partial_name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose,
-        partial_name + ": cannot create the HDF5 file");
+    h5::Handle file =
+        h5::check(H5Fcreate(partial_name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+                  H5Fclose, partial_name + ": cannot create the HDF5 file");
     for (size_t i = 0; i < model.tensors.size(); ++i)
       if (!model.tensors[i].name.empty())
         write_tensor(file.get(), model, i, file_name);
@@ -126,8 +126,8 @@ void dump_tensors_h5(const ir::Model &model, const fs::path &path) {
     std::error_code error;
     fs::rename(partial, path, error);
     if (error)
-      throw InputError(file_name + ": cannot move the finished dump into place: " +
-                       error.message());
+      throw InputError(file_name +
+                       ": cannot move the finished dump into place: " + error.message());
   } catch (...) {
     std::error_code ignored;
     fs::remove(partial, ignored);

@@ -11,7 +11,8 @@ namespace {
 using testing::input_error;
 using testing::TempDir;
 
-ir::Tensor constant(std::string name, ir::DType dtype, ir::Shape shape, std::vector<uint8_t> bytes) {
+ir::Tensor constant(std::string name, ir::DType dtype, ir::Shape shape,
+                    std::vector<uint8_t> bytes) {
   ir::Tensor tensor{std::move(name), dtype, std::move(shape), std::move(bytes), std::nullopt};
   return tensor;
 }
@@ -41,7 +42,8 @@ DumpedDataset read_dataset(hid_t file, const std::string &path, hid_t expected_t
   out.type_matches = H5Tequal(type, expected_type) > 0;
   out.dims.resize(static_cast<size_t>(H5Sget_simple_extent_ndims(space)));
   H5Sget_simple_extent_dims(space, out.dims.data(), nullptr);
-  out.data.resize(static_cast<size_t>(H5Sget_simple_extent_npoints(space)) * H5Tget_size(memory_type));
+  out.data.resize(static_cast<size_t>(H5Sget_simple_extent_npoints(space)) *
+                  H5Tget_size(memory_type));
   H5Dread(dataset, memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data.data());
   H5Sclose(space);
   H5Tclose(type);
@@ -54,13 +56,15 @@ ir::Model make_model() {
   ir::Tensor ifm{"ifm", ir::DType::Float32, {1, 2, 2, 1}, std::nullopt, std::nullopt};
   ifm.quant = ir::QuantParams{{-1.5f}, {2.5f}, {}, {}, 0};
   model.tensors.push_back(ifm);
-  ir::Tensor kernel = constant("conv/kernel", ir::DType::Int8, {2, 1, 1, 1}, bytes<int8_t>({-127, 64}));
+  ir::Tensor kernel =
+      constant("conv/kernel", ir::DType::Int8, {2, 1, 1, 1}, bytes<int8_t>({-127, 64}));
   kernel.quant = ir::QuantParams{{}, {}, {0.5f, 0.25f}, {0, 0}, 3};
   model.tensors.push_back(kernel);
   model.tensors.push_back(constant("bias", ir::DType::Int32, {2}, bytes<int32_t>({-70000, 3})));
   model.tensors.push_back(constant("u8", ir::DType::UInt8, {3}, {0, 128, 255}));
   model.tensors.push_back(constant("i16", ir::DType::Int16, {1, 2}, bytes<int16_t>({-32768, 7})));
-  model.tensors.push_back(constant("i64", ir::DType::Int64, {1}, bytes<int64_t>({int64_t{1} << 40})));
+  model.tensors.push_back(
+      constant("i64", ir::DType::Int64, {1}, bytes<int64_t>({int64_t{1} << 40})));
   model.tensors.push_back(constant("scalar", ir::DType::Float32, {}, bytes<float>({0.75f})));
   model.tensors.push_back({"", ir::DType::Float32, {1}, std::nullopt, std::nullopt});
   return model;
@@ -89,7 +93,8 @@ TEST(TensorDump, WritesCircleTensordumpLayout) {
   EXPECT_EQ(testing::as<float>(min.data), std::vector<float>{-1.5f});
   EXPECT_EQ(testing::as<float>(read_dataset(h5, "ifm/max", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT).data),
             std::vector<float>{2.5f});
-  const auto ifm_axis = read_dataset(h5, "ifm/quantized_dimension", H5T_STD_I32LE, H5T_NATIVE_INT32);
+  const auto ifm_axis =
+      read_dataset(h5, "ifm/quantized_dimension", H5T_STD_I32LE, H5T_NATIVE_INT32);
   ASSERT_TRUE(ifm_axis.exists);
   EXPECT_TRUE(ifm_axis.dims.empty()); // scalar
 
@@ -99,13 +104,16 @@ TEST(TensorDump, WritesCircleTensordumpLayout) {
   EXPECT_TRUE(weights.type_matches);
   EXPECT_EQ(weights.dims, (std::vector<hsize_t>{2, 1, 1, 1}));
   EXPECT_EQ(testing::as<int8_t>(weights.data), (std::vector<int8_t>{-127, 64}));
-  EXPECT_EQ(testing::as<float>(read_dataset(h5, "conv_kernel/scale", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT).data),
+  EXPECT_EQ(testing::as<float>(
+                read_dataset(h5, "conv_kernel/scale", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT).data),
             (std::vector<float>{0.5f, 0.25f}));
-  const auto zero_point = read_dataset(h5, "conv_kernel/zero_point", H5T_STD_I64LE, H5T_NATIVE_INT64);
+  const auto zero_point =
+      read_dataset(h5, "conv_kernel/zero_point", H5T_STD_I64LE, H5T_NATIVE_INT64);
   EXPECT_TRUE(zero_point.type_matches);
   EXPECT_EQ(testing::as<int64_t>(zero_point.data), (std::vector<int64_t>{0, 0}));
   EXPECT_EQ(testing::as<int32_t>(
-                read_dataset(h5, "conv_kernel/quantized_dimension", H5T_STD_I32LE, H5T_NATIVE_INT32).data),
+                read_dataset(h5, "conv_kernel/quantized_dimension", H5T_STD_I32LE, H5T_NATIVE_INT32)
+                    .data),
             std::vector<int32_t>{3});
   EXPECT_FALSE(read_dataset(h5, "conv_kernel/min", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT).exists);
 
@@ -113,7 +121,8 @@ TEST(TensorDump, WritesCircleTensordumpLayout) {
   const auto bias = read_dataset(h5, "bias/weights", H5T_STD_I32LE, H5T_NATIVE_INT32);
   EXPECT_TRUE(bias.type_matches);
   EXPECT_EQ(testing::as<int32_t>(bias.data), (std::vector<int32_t>{-70000, 3}));
-  EXPECT_FALSE(read_dataset(h5, "bias/quantized_dimension", H5T_STD_I32LE, H5T_NATIVE_INT32).exists);
+  EXPECT_FALSE(
+      read_dataset(h5, "bias/quantized_dimension", H5T_STD_I32LE, H5T_NATIVE_INT32).exists);
   const auto u8 = read_dataset(h5, "u8/weights", H5T_STD_U8LE, H5T_NATIVE_UINT8);
   EXPECT_TRUE(u8.type_matches);
   EXPECT_EQ(u8.data, (std::vector<uint8_t>{0, 128, 255}));
@@ -166,7 +175,8 @@ TEST(TensorDump, ReplacesAnExistingDump) {
   dump_tensors_h5(model, file);
   hid_t h5 = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   ASSERT_GE(h5, 0);
-  EXPECT_EQ(read_dataset(h5, "w/weights", H5T_STD_U8LE, H5T_NATIVE_UINT8).data, std::vector<uint8_t>{9});
+  EXPECT_EQ(read_dataset(h5, "w/weights", H5T_STD_U8LE, H5T_NATIVE_UINT8).data,
+            std::vector<uint8_t>{9});
   H5Fclose(h5);
 }
 

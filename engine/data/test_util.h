@@ -78,5 +78,5 @@ template <typename T> std::vector<uint8_t> bytes_of(const std::vector<T> &values
 } // namespace qgold::data::testing
 
 // Expects `message` to contain `part`, printing the whole message otherwise.
-#define EXPECT_CONTAINS(message, part)                                                            \
+#define EXPECT_CONTAINS(message, part)                                                             \
   EXPECT_NE(std::string(message).find(part), std::string::npos) << "message: " << (message)

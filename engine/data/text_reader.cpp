@@ -46,9 +46,8 @@ std::vector<Field> split_fields(std::string_view line) {
   size_t start = 0;
   while (true) {
     const size_t comma = line.find(',', start);
-    const std::string_view raw = line.substr(start, comma == std::string_view::npos
-                                                        ? std::string_view::npos
-                                                        : comma - start);
+    const std::string_view raw = line.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     size_t offset;
     const std::string_view text = trim(raw, offset);
     fields.push_back({text, start + offset + 1});
@@ -157,8 +156,10 @@ public:
       : files_(std::move(files)), specs_(specs) {
     for (const InputSpec &spec : specs_)
       if (spec.dtype == ir::DType::Float16)
-        throw UnsupportedError(files_.front().string() + ": text records cannot feed FLOAT16 "
-                               "input '" + spec.name + "'");
+        throw UnsupportedError(files_.front().string() +
+                               ": text records cannot feed FLOAT16 "
+                               "input '" +
+                               spec.name + "'");
   }
 
   std::optional<size_t> size() const override { return files_.size(); }

@@ -67,7 +67,8 @@ TEST(TextReader, SingleFileIsOneRecord) {
 
 TEST(TextReader, ParsesIntegerDtypesAtTheirLimits) {
   TempDir dir;
-  write_file(dir / "r.txt", "0,255\n-128,127\n-32768,32767\n-9223372036854775808,9223372036854775807\n");
+  write_file(dir / "r.txt",
+             "0,255\n-128,127\n-32768,32767\n-9223372036854775808,9223372036854775807\n");
   const std::vector<InputSpec> specs = {{"u8", ir::DType::UInt8, {2}},
                                         {"i8", ir::DType::Int8, {2}},
                                         {"i16", ir::DType::Int16, {2}},
@@ -77,8 +78,7 @@ TEST(TextReader, ParsesIntegerDtypesAtTheirLimits) {
   EXPECT_EQ(records[0].inputs[0], (std::vector<uint8_t>{0, 255}));
   EXPECT_EQ(as<int8_t>(records[0].inputs[1]), (std::vector<int8_t>{-128, 127}));
   EXPECT_EQ(as<int16_t>(records[0].inputs[2]), (std::vector<int16_t>{-32768, 32767}));
-  EXPECT_EQ(as<int64_t>(records[0].inputs[3]),
-            (std::vector<int64_t>{INT64_MIN, INT64_MAX}));
+  EXPECT_EQ(as<int64_t>(records[0].inputs[3]), (std::vector<int64_t>{INT64_MIN, INT64_MAX}));
 }
 
 TEST(TextReader, RejectsTrailingGarbageInANumber) {
