@@ -16,6 +16,9 @@ struct FileIdentity {
   std::string_view description; // Model.description
 };
 
+// Circle keeps the luci exporter's description; a TFLite file written by
+// qgold says so instead of claiming to come from tflchef.
+
 inline constexpr FileIdentity kCircleIdentity{"Circle", "CIR0", 0, "nnpackage"};
 inline constexpr FileIdentity kTFLiteIdentity{"TFLite", "TFL3", 3, "qgold"};
 

@@ -17,6 +17,7 @@
 #include <bit>
 #include <cctype>
 #include <cstring>
+#include <limits>
 
 namespace qgold::format {
 namespace {
@@ -81,6 +82,8 @@ private:
       fail(fmt::format("{} bytes is too short for a Circle or TFLite model", bytes_.size()));
     if (bytes_.size() >= FLATBUFFERS_MAX_BUFFER_SIZE)
       unsupported(fmt::format("{} bytes is over the 2 GiB flatbuffer limit", bytes_.size()));
+    // Only the identifier is looked at before the Verifier has passed: a
+    // foreign file then gets "wrong identifier" rather than "corrupt".
     const uint8_t *identifier = bytes_.data() + 4;
     if (std::memcmp(identifier, kCircleIdentity.identifier, 4) == 0)
       format_ = FileFormat::Circle;
@@ -106,15 +109,17 @@ private:
     return fmt::format("tensor {} '{}'", index, tensor.name() ? tensor.name()->str() : "");
   }
 
-  // Element count, or an error for negative (dynamic) or overflowing shapes.
+  // Element count, or an error for negative (dynamic) or absurdly large
+  // shapes. The bound keeps count * element size (at most 8) within int64.
   int64_t checked_element_count(const ir::Shape &shape, const std::string &place) const {
+    constexpr int64_t kMaxElements = std::numeric_limits<int64_t>::max() / 8;
     int64_t count = 1;
     for (int32_t dim : shape) {
       if (dim < 0)
         unsupported(fmt::format("{} has shape {}; qgold needs static (non-negative) dimensions", place,
                                 ir::shape_to_string(shape)));
-      if (__builtin_mul_overflow(count, int64_t{dim}, &count))
-        fail(fmt::format("{} has shape {} whose element count overflows", place, ir::shape_to_string(shape)));
+      if (__builtin_mul_overflow(count, int64_t{dim}, &count) || count > kMaxElements)
+        fail(fmt::format("{} has shape {} with too many elements", place, ir::shape_to_string(shape)));
     }
     return count;
   }

@@ -138,6 +138,14 @@ TEST(ModelReader, RejectsBufferSizeMismatch) {
       << message;
 }
 
+TEST(ModelReader, RejectsDynamicAndHugeShapes) {
+  ir::Model model = testing::conv_model();
+  model.tensors[0].shape = {1, -1, 3, 2};
+  EXPECT_NE(read_error<UnsupportedError>(serialize(model, FileFormat::Circle)).find("[1,-1,3,2]"), std::string::npos);
+  model.tensors[0].shape = {65536, 65536, 65536, 65536}; // 2^64 elements
+  EXPECT_NE(read_error(serialize(model, FileFormat::Circle)).find("too many elements"), std::string::npos);
+}
+
 TEST(ModelReader, RejectsExternalBufferData) {
   RawModel raw;
   raw.weight_buffer_offset = 4096;
