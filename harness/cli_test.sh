@@ -55,6 +55,32 @@ expect_status 2 "$qgold" inspect "$tmp/bad.circle"
 grep -q "bad.circle" "$tmp/err" || fail "bad model error does not name the file"
 expect_status 2 "$qgold" build "$suite/recipes/Conv2D_004/test.recipe" -o "$tmp/model.onnx"
 
+# verify: a suite with one wrong golden exits 1 and names the value.
+mini=$tmp/suite
+mkdir -p "$mini/recipes/Relu" "$mini/expected_outputs/Relu/layer/uint8/record_minmax" \
+  "$mini/expected_outputs/Relu/layer/uint8/quantization"
+printf 'recipe\tgranularity\tdtype\tsteps_chained\tsteps_isolated\tnote\nRelu\tlayer\tuint8\t-\tquantization\t-\n' \
+  >"$mini/suite.tsv"
+cat >"$mini/recipes/Relu/test.recipe" <<'RECIPE'
+operand { name: "ifm" type: FLOAT32 shape { dim: 1 dim: 2 } }
+operand { name: "ofm" type: FLOAT32 shape { dim: 1 dim: 2 } }
+operation { type: "ReLU" input: "ifm" output: "ofm" }
+input: "ifm"
+output: "ofm"
+RECIPE
+for t in ifm ofm; do
+  echo '{"min": 0.0, "max": 2.55}' >"$mini/expected_outputs/Relu/layer/uint8/record_minmax/$t.json"
+done
+echo '{"scale": 0.01, "zero_point": 0.0}' >"$mini/expected_outputs/Relu/layer/uint8/quantization/ifm.json"
+echo '{"scale": 0.01, "zero_point": 3.0}' >"$mini/expected_outputs/Relu/layer/uint8/quantization/ofm.json"
+expect_status 1 "$qgold" verify --suite "$mini" --json "$tmp/report.json"
+grep -q '^FAIL Relu/layer/uint8 quantization ofm zero_point\[0\] expected 3 got 0 (diff 3)$' "$tmp/out" ||
+  fail "verify output: $(cat "$tmp/out")"
+tail -n 1 "$tmp/out" | grep -qx '1 passed, 1 failed' || fail "verify summary: $(tail -n 1 "$tmp/out")"
+[ -s "$tmp/report.json" ] || fail "verify --json wrote nothing"
+echo '{"scale": 0.01, "zero_point": 0.0}' >"$mini/expected_outputs/Relu/layer/uint8/quantization/ofm.json"
+expect_status 0 "$qgold" verify --suite "$mini"
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures failure(s)"
   exit 1

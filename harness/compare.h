@@ -43,8 +43,9 @@ struct Mismatch {
 // Checks every key present in `expected` against `tensor` (treated as its
 // circle-tensordump record, see golden_view). Floats weights use the float
 // rule, integer weights the quantized rule (int64 tensors: quantized_int64_atol).
-// A scalar golden value matches a one-element array; a different element count,
-// a different weights shape or a key the tensor lacks is one whole-key mismatch.
+// A scalar golden value is compared with every element (numpy broadcasting, as
+// in ONE); for lists, a different element count, a different weights shape or
+// a key the tensor lacks is one whole-key mismatch.
 std::vector<Mismatch> compare_golden(const Golden &expected, const ir::Tensor &tensor,
                                      const CompareOptions &options = {});
 

@@ -122,14 +122,20 @@ TEST(Compare, ToleranceOverride) {
   EXPECT_EQ(compare_golden(int_weights({14}), tensor, loose).size(), 1u);
 }
 
-TEST(Compare, ScalarBroadcastsOnlyToOneElement) {
+TEST(Compare, ScalarBroadcastsOverEveryElement) {
   Golden golden;
-  golden.scale = GoldenArray::scalar(0.5);
+  golden.zero_point = GoldenArray::scalar(0);
   EXPECT_TRUE(compare_golden(golden, activation({{}, {}, {0.5f}, {0}, 0})).empty());
-  auto mismatches = compare_golden(golden, activation({{}, {}, {0.5f, 0.5f}, {0, 0}, 0}));
+  EXPECT_TRUE(compare_golden(golden, activation({{}, {}, {0.5f, 0.5f}, {0, 1}, 0})).empty());
+  auto mismatches = compare_golden(golden, activation({{}, {}, {0.5f, 0.5f, 0.5f}, {1, 0, 2}, 0}));
+  ASSERT_EQ(mismatches.size(), 1u);
+  EXPECT_EQ(mismatches[0].index, 2);
+  // A one-element list is not a scalar: the counts must agree.
+  golden.zero_point = GoldenArray::list({0});
+  mismatches = compare_golden(golden, activation({{}, {}, {0.5f, 0.5f}, {0, 0}, 0}));
   ASSERT_EQ(mismatches.size(), 1u);
   EXPECT_EQ(mismatches[0].index, -1);
-  EXPECT_EQ(mismatches[0].describe(), "scale: expected 1 values, got 2");
+  EXPECT_EQ(mismatches[0].describe(), "zero_point: expected 1 values, got 2");
 }
 
 TEST(Compare, CountShapeAndMissingKeyAreFailures) {

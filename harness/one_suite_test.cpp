@@ -118,3 +118,56 @@ TEST(OneSuite, VisibleSuitePasses) {
   EXPECT_EQ(result.passed() + result.failed(), 49u) << report.str();
   EXPECT_EQ(result.failed(), 0u) << report.str();
 }
+
+namespace {
+
+// ifm [1,2] -> ReLU -> ofm, an isolated uint8 case fed with the range [0, 2.55]
+// (so both tensors get scale 2.55 / 255 = 0.01 and zero point 0).
+void write_relu_case(const TempDir &dir) {
+  dir.write("suite.tsv", std::string(kHeader) + "Relu\tlayer\tuint8\t-\tquantization\t-\n");
+  dir.write("recipes/Relu/test.recipe",
+            "operand { name: \"ifm\" type: FLOAT32 shape { dim: 1 dim: 2 } }\n"
+            "operand { name: \"ofm\" type: FLOAT32 shape { dim: 1 dim: 2 } }\n"
+            "operation { type: \"ReLU\" input: \"ifm\" output: \"ofm\" }\n"
+            "input: \"ifm\"\n"
+            "output: \"ofm\"\n");
+  const std::string goldens = "expected_outputs/Relu/layer/uint8/";
+  dir.write(goldens + "record_minmax/ifm.json", "{\"min\": 0.0, \"max\": 2.55}\n");
+  dir.write(goldens + "quantization/ifm.json", "{\"scale\": 0.01, \"zero_point\": 0.0}\n");
+  dir.write(goldens + "quantization/ofm.json", "{\"scale\": 0.02, \"zero_point\": 0.0}\n");
+}
+
+} // namespace
+
+TEST(OneSuite, IsolatedQuantizationNeedsARangeForEveryActivation) {
+  TempDir dir;
+  write_relu_case(dir);
+  SuiteResult result = run_one_suite(dir.path);
+  ASSERT_EQ(result.cases.size(), 1u);
+  EXPECT_EQ(result.cases[0].error_step, "record_minmax");
+  EXPECT_NE(result.cases[0].error.find("no record_minmax golden for activation 'ofm'"),
+            std::string::npos)
+      << result.cases[0].error;
+  EXPECT_EQ(result.failed(), 2u);
+}
+
+TEST(OneSuite, IsolatedQuantizationUsesFedRanges) {
+  TempDir dir;
+  write_relu_case(dir);
+  dir.write("expected_outputs/Relu/layer/uint8/record_minmax/ofm.json",
+            "{\"min\": 0.0, \"max\": 2.55}\n");
+  SuiteResult result = run_one_suite(dir.path);
+  ASSERT_EQ(result.cases.size(), 1u);
+  EXPECT_EQ(result.cases[0].error, "");
+  std::ostringstream report;
+  print_report(result, report);
+  // ifm passes; the ofm golden claims scale 0.02 but the fed range gives 0.01.
+  EXPECT_EQ(result.passed(), 1u) << report.str();
+  EXPECT_EQ(result.failed(), 1u) << report.str();
+  EXPECT_NE(report.str().find("FAIL Relu/layer/uint8 quantization ofm scale[0] expected 0.02 got 0.0099"),
+            std::string::npos)
+      << report.str();
+  EXPECT_NE(report.str().find("\n1 passed, 1 failed\n"), std::string::npos);
+  auto json = report_json(result);
+  EXPECT_EQ(json["cases"][0]["checks"][1]["mismatches"][0]["key"], "scale");
+}

@@ -5,7 +5,6 @@
 #include "quant/quant.h"
 
 #include <iostream>
-#include <map>
 #include <memory>
 
 namespace qgold::cli {
@@ -15,7 +14,7 @@ using Mode = quant::RecordMinMaxOptions::Mode;
 
 struct RecordMinMaxArgs {
   std::string input, data, output;
-  Mode mode = Mode::Percentile;
+  std::string mode = "percentile";
   quant::RecordMinMaxOptions options;
 };
 
@@ -23,7 +22,9 @@ int run_record_minmax(const RecordMinMaxArgs &args) {
   ir::Model model = format::read_model_file(args.input);
   auto dataset = data::open_dataset(args.data, data::input_specs(model));
   quant::RecordMinMaxOptions options = args.options;
-  options.mode = args.mode;
+  options.mode = args.mode == "minmax"           ? Mode::MinMax
+                 : args.mode == "moving_average" ? Mode::MovingAverage
+                                                 : Mode::Percentile;
   quant::record_minmax(model, *dataset, options);
   format::write_model_file(model, args.output);
   std::cout << "wrote " << args.output << '\n';
@@ -40,10 +41,9 @@ void add_record_minmax_command(CLI::App &app, Action &action) {
       ->required()
       ->check(CLI::ExistingPath);
   command->add_option("-o,--output", args->output, "model to write")->required();
-  const std::map<std::string, Mode> modes = {
-      {"percentile", Mode::Percentile}, {"moving_average", Mode::MovingAverage}, {"minmax", Mode::MinMax}};
-  command->add_option("--mode", args->mode, "how per-record ranges are reduced (default percentile)")
-      ->transform(CLI::CheckedTransformer(modes));
+  command->add_option("--mode", args->mode, "how per-record ranges are reduced")
+      ->check(CLI::IsMember({"percentile", "moving_average", "minmax"}))
+      ->capture_default_str();
   auto &options = args->options;
   command->add_option("--min-percentile", options.min_percentile, "percentile mode: lower percentile")
       ->check(CLI::Range(0.0f, 100.0f))
