@@ -44,6 +44,9 @@ GoldenArray GoldenArray::float_list(std::vector<double> values, ir::Shape shape)
 
 namespace {
 
+// Deeper nesting is no tensor; the limit also bounds the recursion below.
+constexpr size_t kMaxRank = 16;
+
 constexpr std::array<const char *, 5> kKeys = {"weights", "scale", "zero_point", "min", "max"};
 
 std::optional<GoldenArray> Golden::*key_member(std::string_view key) {
@@ -86,6 +89,8 @@ public:
       fail(path, fmt::format("expected a number or a list of numbers, got {}", json_kind(value)));
     array.is_scalar = value.is_number();
     for (const json *node = &value; node->is_array(); node = &(*node)[0]) {
+      if (array.shape.size() == kMaxRank)
+        fail(path, fmt::format("lists nested deeper than {} levels", kMaxRank));
       array.shape.push_back(static_cast<int32_t>(node->size()));
       if (node->empty())
         break;

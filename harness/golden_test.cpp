@@ -158,6 +158,9 @@ TEST(Golden, MalformedGoldensNameFileAndPath) {
   EXPECT_NE(parse_error("{\"offset\": 1}").find("unknown golden key 'offset'"), std::string::npos);
   EXPECT_NE(parse_error("[1, 2]").find("g.json: golden must be a JSON object"), std::string::npos);
   EXPECT_NE(parse_error("{\"max\": 1,").find("g.json: not valid JSON"), std::string::npos);
+  EXPECT_NE(parse_error("{\"weights\": " + std::string(40, '[') + std::string(40, ']') + "}")
+                .find("nested deeper than 16"),
+            std::string::npos);
   EXPECT_THROW(read_golden("/nonexistent/x.json"), InputError);
 }
 

@@ -342,8 +342,6 @@ SuiteResult run_one_suite(const fs::path &dir, const SuiteOptions &options) {
   result.dir = dir;
   for (const SuiteCase &suite_case : read_suite_tsv(dir / "suite.tsv")) {
     result.cases.push_back(run_one_case(dir, suite_case, options));
-    if (options.on_case)
-      options.on_case(result.cases.back());
   }
   return result;
 }

@@ -9,7 +9,6 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -68,8 +67,6 @@ struct SuiteResult {
 
 struct SuiteOptions {
   Tolerances tolerances;
-  // Called after every case (progress output).
-  std::function<void(const CaseResult &)> on_case;
 };
 
 // Runs every case of `dir`/suite.tsv. Case failures are recorded, not thrown;
