@@ -41,8 +41,10 @@ public:
 // Opens a dataset and checks it against `specs`:
 //  - *.h5 / *.hdf5: ONE's record-minmax layout /value/<record>/<input>;
 //  - a folder of *.txt: one record per file (sorted by name), one line per input;
-//  - a folder of *.npy: one record per file, or one file per input with a leading record axis
-//    when the folder holds exactly one .npy per input named 0.npy, 1.npy, ... (see docs);
+//  - a folder of *.npy: one record per file (<record>_<input>.npy for multi-input models),
+//    or one file per input with a leading record axis when the folder holds exactly
+//    0.npy .. <K-1>.npy (or, for one input, a single file of rank + 1); engine/data/README.md;
+//  - a single *.npy file (single-input models): one record, or records along axis 0;
 //  - a single .txt file: one record.
 std::unique_ptr<DatasetReader> open_dataset(const std::filesystem::path &path,
                                             const std::vector<InputSpec> &specs);
