@@ -85,7 +85,7 @@ const float *Operands::float_input(size_t slot) const {
                                        describe_input(slot), ir::dtype_name(tensor.dtype)));
   if (!buffers_.written[static_cast<size_t>(index)])
     fail(fmt::format("{} is read before any operator writes it", describe_input(slot)));
-  return buffers_.values[static_cast<size_t>(index)].data();
+  return buffers_.data[static_cast<size_t>(index)];
 }
 
 const float *Operands::optional_float_input(size_t slot) const {
@@ -116,7 +116,7 @@ float *Operands::float_output(size_t slot) const {
   if (buffers_.written[static_cast<size_t>(index)])
     fail(fmt::format("{} is already written by a graph input or an earlier operator",
                      describe_output(slot)));
-  return buffers_.values[static_cast<size_t>(index)].data();
+  return buffers_.data[static_cast<size_t>(index)];
 }
 
 } // namespace qgold::interp

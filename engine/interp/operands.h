@@ -10,11 +10,12 @@
 
 namespace qgold::interp {
 
-// Float storage of every tensor of a model: constants are filled once,
-// activations are written by their producer. `written` marks the tensors a
-// later operator may read (graph inputs, constants, outputs of earlier ops).
+// Where the float values of every tensor of a model live (the storage is
+// owned by the interpreter or backend that binds the kernels). `written`
+// marks the tensors a later operator may read (graph inputs, constants,
+// outputs of earlier ops). Kernels never write through a constant's pointer.
 struct TensorBuffers {
-  std::vector<std::vector<float>> values; // empty for non-float tensors
+  std::vector<float *> data; // null for non-float tensors
   std::vector<bool> written;
 };
 

@@ -9,6 +9,7 @@
 #include "ir/model.h"
 
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -50,9 +51,17 @@ struct RecordMinMaxOptions {
   uint32_t moving_avg_batch = 16;
   float moving_avg_const = 0.1f;
   unsigned threads = 1; // 0 = all cores
+  // Float kernels: the optimized backend (oneDNN, interp/fast) or the
+  // reference interpreter, the oracle the optimized one is tested against.
+  enum class Backend { Fast, Reference };
+  Backend backend = Backend::Fast;
   // Called after every record with (records done, total if known).
   std::function<void(size_t, std::optional<size_t>)> progress;
 };
+// A progress callback writing to `stream`: a bar with records/s and ETA
+// redrawn in place when the stream is a terminal, else one short line about
+// every 10 seconds (and at the end when the total is known).
+std::function<void(size_t, std::optional<size_t>)> progress_printer(std::FILE *stream);
 void record_minmax(ir::Model &model, data::DatasetReader &dataset,
                    const RecordMinMaxOptions &options);
 

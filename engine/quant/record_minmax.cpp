@@ -1,15 +1,19 @@
 // Stage B (record-minmax, quantization.md §6): float inference over every
 // record, reducing each observed tensor to one (min, max) pair per record,
 // then to one pair per tensor (percentile, moving average or plain min/max).
-// Records may run on several threads; per-record results are kept in record
-// order, so the recorded ranges are identical for any thread count.
+// Records may run on several threads, each with its own runner over one
+// shared compiled model; per-record results are kept in record order and
+// every kernel runs on its worker's thread only, so the recorded ranges are
+// identical for any thread count.
 
+#include "interp/fast/program.h"
 #include "interp/interpreter.h"
 #include "ir/error.h"
 #include "quant/primitives.h"
 #include "quant/quant.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <condition_variable>
 #include <cstring>
@@ -20,6 +24,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <unistd.h>
 #include <utility>
 
 namespace qgold::quant {
@@ -31,7 +36,12 @@ struct Range {
   float max = std::numeric_limits<float>::lowest();
 };
 
-// Observes one inference and keeps the per-tensor ranges of the current record.
+[[noreturn]] void throw_all_nan(const ir::Model &model, int32_t tensor) {
+  throw InputError(
+      fmt::format("every value of tensor '{}' is NaN", model.tensors[static_cast<size_t>(tensor)].name));
+}
+
+// Observes one reference inference and keeps the per-tensor ranges of the current record.
 class RangeObserver : public interp::TensorObserver {
 public:
   RangeObserver(const ir::Model &model, const std::map<int32_t, size_t> &slots)
@@ -51,7 +61,7 @@ public:
       range.max = std::max(range.max, v);
     }
     if (!any && !values.empty())
-      throw InputError(fmt::format("every value of tensor '{}' is NaN", model_.tensors[tensor_index].name));
+      throw_all_nan(model_, tensor_index);
     ranges_[it->second] = range;
   }
 
@@ -86,28 +96,83 @@ void check_finite(const data::Record &record, size_t input, std::span<const floa
                                    input, input_name, values[i], i));
 }
 
-// Runs one record through an interpreter and returns its per-tensor ranges.
-std::vector<Range> run_record(const ir::Model &model, interp::Interpreter &interpreter, RangeObserver &observer,
-                              const data::Record &record) {
-  if (record.inputs.size() != model.inputs.size())
-    throw InputError(fmt::format("{}: has {} inputs, the model takes {}", record.id, record.inputs.size(),
-                                 model.inputs.size()));
-  std::vector<float> values;
-  for (size_t i = 0; i < record.inputs.size(); ++i) {
-    const ir::Tensor &input = model.tensors[model.inputs[i]];
-    if (input.dtype != ir::DType::Float32)
-      throw UnsupportedError(fmt::format("input '{}' is {}; record-minmax runs float32 models", input.name,
-                                         ir::dtype_name(input.dtype)));
-    const auto &bytes = record.inputs[i];
-    values.resize(bytes.size() / sizeof(float));
-    if (!bytes.empty())
-      std::memcpy(values.data(), bytes.data(), values.size() * sizeof(float));
-    check_finite(record, i, values, input.name);
-    interpreter.set_input(i, values);
+// One worker's inference engine: feeds a record in and returns its per-tensor ranges in slot order.
+class RecordRunner {
+public:
+  RecordRunner(const ir::Model &model, const std::map<int32_t, size_t> &slots) : model_(model), slots_(slots) {}
+  virtual ~RecordRunner() = default;
+
+  std::vector<Range> run(const data::Record &record) {
+    if (record.inputs.size() != model_.inputs.size())
+      throw InputError(fmt::format("{}: has {} inputs, the model takes {}", record.id, record.inputs.size(),
+                                   model_.inputs.size()));
+    for (size_t i = 0; i < record.inputs.size(); ++i) {
+      const ir::Tensor &input = model_.tensors[model_.inputs[i]];
+      if (input.dtype != ir::DType::Float32)
+        throw UnsupportedError(fmt::format("input '{}' is {}; record-minmax runs float32 models", input.name,
+                                           ir::dtype_name(input.dtype)));
+      const auto &bytes = record.inputs[i];
+      values_.resize(bytes.size() / sizeof(float));
+      if (!bytes.empty())
+        std::memcpy(values_.data(), bytes.data(), values_.size() * sizeof(float));
+      check_finite(record, i, values_, input.name);
+      set_input(i, values_);
+    }
+    return infer();
   }
-  interpreter.run(&observer);
-  return observer.take();
-}
+
+protected:
+  virtual void set_input(size_t index, std::span<const float> values) = 0;
+  virtual std::vector<Range> infer() = 0;
+
+  const ir::Model &model_;
+  const std::map<int32_t, size_t> &slots_;
+
+private:
+  std::vector<float> values_;
+};
+
+class ReferenceRecordRunner : public RecordRunner {
+public:
+  ReferenceRecordRunner(const ir::Model &model, const std::map<int32_t, size_t> &slots)
+      : RecordRunner(model, slots), interpreter_(model), observer_(model, slots) {}
+
+private:
+  void set_input(size_t index, std::span<const float> values) override { interpreter_.set_input(index, values); }
+  std::vector<Range> infer() override {
+    interpreter_.run(&observer_);
+    return observer_.take();
+  }
+
+  interp::Interpreter interpreter_;
+  RangeObserver observer_;
+};
+
+// The optimized backend reduces every tensor to its range right after the op writes it.
+class FastRecordRunner : public RecordRunner {
+public:
+  FastRecordRunner(const interp::fast::Program &program, const std::map<int32_t, size_t> &slots)
+      : RecordRunner(program.model(), slots), runner_(program), ranges_(program.model().tensors.size()) {}
+
+private:
+  void set_input(size_t index, std::span<const float> values) override { runner_.set_input(index, values); }
+  std::vector<Range> infer() override {
+    runner_.run(ranges_);
+    std::vector<Range> ranges(slots_.size());
+    for (const auto &[tensor, slot] : slots_) {
+      const interp::fast::ValueRange &range = ranges_[static_cast<size_t>(tensor)];
+      if (range.empty() && model_.tensors[static_cast<size_t>(tensor)].num_elements() > 0)
+        throw_all_nan(model_, tensor);
+      ranges[slot] = {range.min, range.max};
+    }
+    return ranges;
+  }
+
+  interp::fast::Runner runner_;
+  std::vector<interp::fast::ValueRange> ranges_; // by tensor index
+};
+
+using RunnerFactory = std::function<std::unique_ptr<RecordRunner>()>;
 
 float reduce(std::vector<float> values, const RecordMinMaxOptions &options, bool is_min) {
   switch (options.mode) {
@@ -124,11 +189,11 @@ float reduce(std::vector<float> values, const RecordMinMaxOptions &options, bool
 // Feeds records from the reader to `threads` workers; results land in record order.
 class ParallelRunner {
 public:
-  ParallelRunner(const ir::Model &model, const std::map<int32_t, size_t> &slots, unsigned threads,
-                 const RecordMinMaxOptions &options)
-      : model_(model), slots_(slots), threads_(threads), options_(options) {}
+  ParallelRunner(RunnerFactory make_runner, unsigned threads, const RecordMinMaxOptions &options)
+      : make_runner_(std::move(make_runner)), threads_(threads), options_(options) {}
 
   std::vector<std::vector<Range>> run(data::DatasetReader &dataset) {
+    total_ = dataset.size();
     std::vector<std::thread> workers;
     for (unsigned i = 0; i < threads_; ++i)
       workers.emplace_back([this] { work(); });
@@ -168,8 +233,7 @@ private:
 
   void work() {
     try {
-      interp::Interpreter interpreter(model_);
-      RangeObserver observer(model_, slots_);
+      const std::unique_ptr<RecordRunner> runner = make_runner_();
       for (;;) {
         std::pair<size_t, data::Record> job;
         {
@@ -181,12 +245,12 @@ private:
           queue_.pop_front();
         }
         has_room_.notify_one();
-        auto ranges = run_record(model_, interpreter, observer, job.second);
+        auto ranges = runner->run(job.second);
         std::lock_guard lock(mutex_);
         results_[job.first] = std::move(ranges);
         ++done_;
         if (options_.progress)
-          options_.progress(done_, std::nullopt);
+          options_.progress(done_, total_);
       }
     } catch (...) {
       fail(std::current_exception());
@@ -203,10 +267,10 @@ private:
     has_room_.notify_all();
   }
 
-  const ir::Model &model_;
-  const std::map<int32_t, size_t> &slots_;
+  RunnerFactory make_runner_;
   unsigned threads_;
   const RecordMinMaxOptions &options_;
+  std::optional<size_t> total_;
   std::mutex mutex_;
   std::condition_variable has_work_, has_room_;
   std::deque<std::pair<size_t, data::Record>> queue_;
@@ -216,25 +280,79 @@ private:
   std::exception_ptr error_;
 };
 
+std::string format_duration(double seconds) {
+  const auto total = static_cast<long>(std::lround(std::max(0.0, seconds)));
+  return total >= 3600 ? fmt::format("{}:{:02}:{:02}", total / 3600, total / 60 % 60, total % 60)
+                       : fmt::format("{:02}:{:02}", total / 60, total % 60);
+}
+
 } // namespace
+
+std::function<void(size_t, std::optional<size_t>)> progress_printer(std::FILE *stream) {
+  using Clock = std::chrono::steady_clock;
+  struct State {
+    Clock::time_point start = Clock::now(), last_print = Clock::now();
+  };
+  const bool terminal = isatty(fileno(stream)) == 1;
+  return [stream, terminal, state = std::make_shared<State>()](size_t done, std::optional<size_t> total) {
+    const auto now = Clock::now();
+    const bool finished = total && done >= *total;
+    const auto interval = terminal ? std::chrono::milliseconds(100) : std::chrono::milliseconds(10000);
+    if (!finished && now - state->last_print < interval)
+      return;
+    state->last_print = now;
+    const double elapsed = std::chrono::duration<double>(now - state->start).count();
+    const double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0.0;
+    std::string line;
+    if (total && *total > 0) {
+      const double fraction = std::min(1.0, static_cast<double>(done) / static_cast<double>(*total));
+      const std::string eta = rate > 0 ? format_duration(static_cast<double>(*total - std::min(done, *total)) / rate) : "--:--";
+      if (terminal) {
+        constexpr int kWidth = 30;
+        const auto filled = static_cast<int>(fraction * kWidth);
+        line = fmt::format("\r[{}{}] {}/{} {:.1f} records/s ETA {}", std::string(filled, '#'),
+                           std::string(kWidth - filled, '.'), done, *total, rate, eta);
+      } else {
+        line = fmt::format("record-minmax: {}/{} records ({:.0f}%), {:.1f} records/s, ETA {}\n", done, *total,
+                           100.0 * fraction, rate, eta);
+      }
+    } else {
+      line = fmt::format("{}record-minmax: {} records, {:.1f} records/s{}", terminal ? "\r" : "", done, rate,
+                         terminal ? "" : "\n");
+    }
+    if (terminal && finished)
+      line += '\n';
+    std::fputs(line.c_str(), stream);
+    std::fflush(stream);
+  };
+}
 
 void record_minmax(ir::Model &model, data::DatasetReader &dataset, const RecordMinMaxOptions &options) {
   const auto slots = recorded_tensors(model);
   unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  // Compiled once (weights reordered once), shared read-only by every worker.
+  std::unique_ptr<interp::fast::Program> program;
+  RunnerFactory make_runner;
+  if (options.backend == RecordMinMaxOptions::Backend::Fast) {
+    program = std::make_unique<interp::fast::Program>(model);
+    make_runner = [&] { return std::make_unique<FastRecordRunner>(*program, slots); };
+  } else {
+    make_runner = [&] { return std::make_unique<ReferenceRecordRunner>(model, slots); };
+  }
   std::vector<std::vector<Range>> per_record;
   if (threads == 1) {
-    interp::Interpreter interpreter(model);
-    RangeObserver observer(model, slots);
+    const std::unique_ptr<RecordRunner> runner = make_runner();
     data::Record record;
     const auto total = dataset.size();
     while (dataset.next(record)) {
-      per_record.push_back(run_record(model, interpreter, observer, record));
+      per_record.push_back(runner->run(record));
       if (options.progress)
         options.progress(per_record.size(), total);
     }
   } else {
-    per_record = ParallelRunner(model, slots, threads, options).run(dataset);
+    per_record = ParallelRunner(make_runner, threads, options).run(dataset);
   }
+  program.reset(); // before the model changes
   if (per_record.empty())
     throw InputError("the dataset has no records");
 

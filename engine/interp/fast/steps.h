@@ -1,0 +1,39 @@
+#pragma once
+
+// Optimized kernels of the fast backend. A FastStep is built once per
+// Program from a validated operator (weights reordered, oneDNN primitive
+// created) and is immutable afterwards; bind() ties it to one Runner's
+// buffers, so several Runners on several threads share one FastStep.
+
+#include "interp/dispatch.h"
+#include "ir/model.h"
+
+#include <dnnl.hpp>
+
+#include <memory>
+
+namespace qgold::interp::fast {
+
+// What a step binds to in one Runner.
+struct RunnerContext {
+  const dnnl::engine &engine;
+  dnnl::stream &stream;
+  const TensorBuffers &buffers; // the Runner's pointer per tensor
+  void *scratchpad;             // at least the largest scratchpad_bytes() of the program
+};
+
+class FastStep {
+public:
+  virtual ~FastStep() = default;
+  virtual BoundKernel bind(RunnerContext &context) const = 0;
+  virtual size_t scratchpad_bytes() const { return 0; }
+};
+
+// The optimized kernel of operator `op_index`, or null when the backend has
+// none for it (its reference kernel then runs). The operator must have
+// passed bind_kernel's checks. oneDNN primitives are created for the calling
+// thread's OpenMP thread count; Program creates them single-threaded.
+std::unique_ptr<FastStep> make_fast_step(const ir::Model &model, int32_t op_index,
+                                         const dnnl::engine &engine);
+
+} // namespace qgold::interp::fast
