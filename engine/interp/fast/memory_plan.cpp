@@ -28,7 +28,7 @@ MemoryPlan plan_memory(const ir::Model &model, std::span<const int64_t> element_
   for (int32_t t : model.inputs)
     if (plannable(t)) {
       planned[static_cast<size_t>(t)] = true;
-      lifetimes[static_cast<size_t>(t)] = {-1, -1};
+      lifetimes[static_cast<size_t>(t)] = {-1, end}; // kept, so a run can be repeated
     }
   for (int64_t op = 0; op < end; ++op)
     for (int32_t t : model.operators[static_cast<size_t>(op)].outputs)

@@ -20,9 +20,10 @@ struct MemoryPlan {
 };
 
 // Plans the float32 non-constant tensors that are graph inputs or operator
-// outputs. A tensor is live from its producer (graph inputs: from before the
-// first operator) to its last reader (graph outputs: to the end of the run),
-// both ends included, so an operator's outputs never overlap its inputs.
+// outputs. An operator output is live from its producer to its last reader
+// (graph outputs: to the end of the run), both ends included, so an
+// operator's outputs never overlap its inputs. Graph inputs are live for the
+// whole run, so they survive it and a run can be repeated without set_input.
 // Placement is greedy by size: largest tensor first, at the lowest aligned
 // offset that conflicts with no placed tensor of overlapping lifetime.
 MemoryPlan plan_memory(const ir::Model &model, std::span<const int64_t> element_counts);
