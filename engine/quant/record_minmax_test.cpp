@@ -116,6 +116,82 @@ TEST(RecordMinMax, IdenticalForEveryThreadCountAndMode) {
   }
 }
 
+// in [1,12,12,8] -> Conv 3x3/2 (ReLU6) -> DepthwiseConv 3x3 (ReLU6) -> Add(conv) -> AvgPool -> FC
+ir::Model small_network() {
+  ir::Model model;
+  auto weights = [](size_t count, float step) {
+    std::vector<float> values(count);
+    for (size_t i = 0; i < count; ++i)
+      values[i] = static_cast<float>(static_cast<int>(i * 7 % 13) - 6) * step;
+    return values;
+  };
+  const int32_t in = testing::activation(model, "in", {1, 12, 12, 8});
+  const int32_t conv = testing::activation(model, "conv", {1, 6, 6, 16});
+  ir::Conv2DOptions conv_options;
+  conv_options.padding = ir::Padding::Same;
+  conv_options.stride_h = conv_options.stride_w = 2;
+  conv_options.activation = ir::Activation::Relu6;
+  model.operators.push_back({ir::OpCode::Conv2D,
+                             {in, testing::constant(model, "k", {16, 3, 3, 8}, weights(16 * 72, 0.05f)),
+                              testing::constant(model, "b", {16}, weights(16, 0.1f))},
+                             {conv},
+                             conv_options});
+  const int32_t dw = testing::activation(model, "dw", {1, 6, 6, 16});
+  ir::DepthwiseConv2DOptions dw_options;
+  dw_options.padding = ir::Padding::Same;
+  dw_options.activation = ir::Activation::Relu6;
+  model.operators.push_back(
+      {ir::OpCode::DepthwiseConv2D, {conv, testing::constant(model, "dk", {1, 3, 3, 16}, weights(144, 0.2f)), -1}, {dw}, dw_options});
+  const int32_t sum = testing::activation(model, "sum", {1, 6, 6, 16});
+  model.operators.push_back({ir::OpCode::Add, {conv, dw}, {sum}, ir::ElementwiseOptions{}});
+  const int32_t pool = testing::activation(model, "pool", {1, 1, 1, 16});
+  ir::Pool2DOptions pool_options;
+  pool_options.filter_height = pool_options.filter_width = 6;
+  model.operators.push_back({ir::OpCode::AveragePool2D, {sum}, {pool}, pool_options});
+  const int32_t fc = testing::activation(model, "fc", {1, 4});
+  model.operators.push_back({ir::OpCode::FullyConnected,
+                             {pool, testing::constant(model, "w", {4, 16}, weights(64, 0.3f)), -1},
+                             {fc},
+                             ir::FullyConnectedOptions{}});
+  model.inputs = {in};
+  model.outputs = {fc};
+  return model;
+}
+
+// The optimized backend (the default) records, within float tolerance, what
+// the reference interpreter records, and bit-identically for every thread count.
+TEST(RecordMinMax, FastBackendMatchesReferenceAndIsIdenticalForEveryThreadCount) {
+  const auto records = pseudo_random_records(23, 12 * 12 * 8);
+  const char *names[] = {"in", "conv", "dw", "sum", "pool", "fc"};
+  ir::Model reference = small_network();
+  {
+    MemoryDataset dataset(records);
+    RecordMinMaxOptions options;
+    options.backend = RecordMinMaxOptions::Backend::Reference;
+    record_minmax(reference, dataset, options);
+  }
+  std::vector<ir::Model> fast;
+  for (unsigned threads : {1u, 2u, 3u}) {
+    fast.push_back(small_network());
+    MemoryDataset dataset(records);
+    RecordMinMaxOptions options;
+    options.threads = threads;
+    record_minmax(fast.back(), dataset, options);
+  }
+  for (const char *name : names) {
+    const auto &expected = *tensor(reference, name).quant;
+    for (const ir::Model &model : fast) {
+      const auto &got = *tensor(model, name).quant;
+      EXPECT_NEAR(got.min[0], expected.min[0], 1e-5f * (1.0f + std::abs(expected.min[0]))) << name;
+      EXPECT_NEAR(got.max[0], expected.max[0], 1e-5f * (1.0f + std::abs(expected.max[0]))) << name;
+      EXPECT_EQ(std::memcmp(got.min.data(), tensor(fast[0], name).quant->min.data(), sizeof(float)), 0) << name;
+      EXPECT_EQ(std::memcmp(got.max.data(), tensor(fast[0], name).quant->max.data(), sizeof(float)), 0) << name;
+    }
+  }
+  EXPECT_LE(tensor(fast[0], "conv").quant->max[0], 6.0f); // fused ReLU6 observed after the op
+  EXPECT_GT(tensor(fast[0], "fc").quant->max[0], tensor(fast[0], "fc").quant->min[0]);
+}
+
 TEST(RecordMinMax, NonFiniteInputNamesRecordInputAndIndex) {
   auto records = pseudo_random_records(3, 4);
   records[2][1] = std::nanf("");
@@ -151,6 +227,21 @@ TEST(RecordMinMax, ReportsProgressPerRecord) {
   };
   record_minmax(model, dataset, options);
   EXPECT_EQ(seen, (std::vector<size_t>{1, 2, 3, 4, 5}));
+}
+
+TEST(RecordMinMax, ProgressPrinterWritesAShortLineWhenNotATerminal) {
+  std::FILE *file = std::tmpfile();
+  ASSERT_NE(file, nullptr);
+  const auto progress = progress_printer(file);
+  progress(1, 4); // within the first 10 seconds: silent
+  progress(4, 4); // the end is always reported
+  std::rewind(file);
+  char line[256] = {};
+  ASSERT_NE(std::fgets(line, sizeof line, file), nullptr);
+  EXPECT_EQ(std::string(line).rfind("record-minmax: 4/4 records (100%),", 0), 0u) << line;
+  EXPECT_NE(std::string(line).find("records/s, ETA 00:00"), std::string::npos) << line;
+  EXPECT_EQ(std::fgets(line, sizeof line, file), nullptr); // one line only
+  std::fclose(file);
 }
 
 } // namespace
