@@ -15,6 +15,7 @@ using Mode = quant::RecordMinMaxOptions::Mode;
 struct RecordMinMaxArgs {
   std::string input, data, output;
   std::string mode = "percentile";
+  std::string backend = "fast";
   quant::RecordMinMaxOptions options;
 };
 
@@ -25,6 +26,9 @@ int run_record_minmax(const RecordMinMaxArgs &args) {
   options.mode = args.mode == "minmax"           ? Mode::MinMax
                  : args.mode == "moving_average" ? Mode::MovingAverage
                                                  : Mode::Percentile;
+  options.backend = args.backend == "reference" ? quant::RecordMinMaxOptions::Backend::Reference
+                                                : quant::RecordMinMaxOptions::Backend::Fast;
+  options.progress = quant::progress_printer(stderr);
   quant::record_minmax(model, *dataset, options);
   format::write_model_file(model, args.output);
   std::cout << "wrote " << args.output << '\n';
@@ -34,6 +38,7 @@ int run_record_minmax(const RecordMinMaxArgs &args) {
 
 void add_record_minmax_command(CLI::App &app, Action &action) {
   auto args = std::make_shared<RecordMinMaxArgs>();
+  args->options.threads = 0; // all cores
   CLI::App *command = app.add_subcommand(
       "record-minmax", "Calibrate: record activation ranges over a dataset (ONE's record-minmax)");
   command->add_option("model", args->input, "model to calibrate")->required()->check(CLI::ExistingFile);
@@ -59,6 +64,9 @@ void add_record_minmax_command(CLI::App &app, Action &action) {
       ->check(CLI::Range(0.0f, 1.0f))
       ->capture_default_str();
   command->add_option("--threads", options.threads, "worker threads (0 = all cores)")
+      ->capture_default_str();
+  command->add_option("--backend", args->backend, "float kernels: optimized (oneDNN) or the reference interpreter")
+      ->check(CLI::IsMember({"fast", "reference"}))
       ->capture_default_str();
   command->callback([args, &action] { action = [args] { return run_record_minmax(*args); }; });
 }
