@@ -15,6 +15,19 @@ std::string SourceLocation::to_string() const {
   return fmt::format("{}:{}:{}", file, line, column);
 }
 
+std::string_view test_dtype_name(ir::DType dtype) {
+  switch (dtype) {
+  case ir::DType::UInt8:
+    return "uint8";
+  case ir::DType::Int8:
+    return "int8";
+  case ir::DType::Int16:
+    return "int16";
+  default:
+    return "";
+  }
+}
+
 Recipe load_recipe(const std::filesystem::path &path) {
   std::ifstream in(path, std::ios::binary);
   if (!in)

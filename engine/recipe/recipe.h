@@ -41,12 +41,44 @@ struct Operation {
   SourceLocation location;
 };
 
+// `calibration:` of a YAML recipe: the dataset qgold's own suite generates for
+// record-minmax (uniform values in [min, max] per element).
+struct Calibration {
+  uint32_t records = 5;
+  float min = -1.0f, max = 1.0f;
+  std::optional<uint64_t> seed; // default: the recipe seed
+  SourceLocation location;
+};
+
+// One layer override of a test's qconf (circle-quantizer --config).
+struct QConfLayer {
+  std::vector<std::string> names; // `name: x` is one name; `names: [..]` several
+  bool single_name = false;       // written as `name:` (kept for to_yaml)
+  ir::DType dtype = ir::DType::UInt8;  // UInt8 | Int16
+  std::string granularity;             // layer | channel
+  SourceLocation location;
+};
+
+// One entry of `tests:`: a configuration the recipe is tested in.
+struct TestConfig {
+  std::string granularity; // layer | channel
+  ir::DType dtype = ir::DType::UInt8;
+  bool weights_only = false;
+  std::vector<QConfLayer> qconf; // non-empty: a mixed-precision case "<recipe>_config"
+  SourceLocation location;
+};
+
+// "uint8", "int8", "int16" (names of test and qconf dtypes); "" for other dtypes.
+std::string_view test_dtype_name(ir::DType dtype);
+
 struct Recipe {
   std::string name = "main";
   uint64_t seed = 0; // seed of the gaussian/uniform fillers; the same seed gives the same bytes
   std::vector<Operand> operands;
   std::vector<Operation> operations;
   std::vector<std::string> inputs, outputs;
+  std::optional<Calibration> calibration; // YAML only
+  std::vector<TestConfig> tests;          // YAML only
   SourceLocation location; // the file
 };
 

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cmath>
 #include <initializer_list>
 #include <set>
 
@@ -32,6 +33,8 @@ std::string_view node_kind(const YAML::Node &node) {
   }
 }
 
+constexpr int64_t kMaxCalibrationRecords = 100000;
+
 std::string join(std::initializer_list<std::string_view> names) {
   std::string out;
   for (std::string_view name : names)
@@ -47,7 +50,10 @@ public:
     Recipe recipe;
     recipe.location = {file_, 0, 0};
     expect(root, YAML::NodeType::Map, "a mapping with the recipe keys at the top level");
-    check_keys(root, {"name", "seed", "operands", "operations", "inputs", "outputs"}, "recipe");
+    check_keys(root,
+               {"name", "seed", "operands", "operations", "inputs", "outputs", "calibration",
+                "tests"},
+               "recipe");
     if (root["name"])
       recipe.name = scalar(root["name"], "the model name");
     if (root["seed"]) {
@@ -63,6 +69,11 @@ public:
       recipe.operations.push_back(read_operation(item));
     recipe.inputs = names(required(root, "inputs", "recipe"), "graph inputs");
     recipe.outputs = names(required(root, "outputs", "recipe"), "graph outputs");
+    if (root["calibration"])
+      recipe.calibration = read_calibration(root["calibration"]);
+    if (root["tests"])
+      for (const YAML::Node &item : sequence(root["tests"], "test configurations"))
+        recipe.tests.push_back(read_test(item, recipe.tests));
     return recipe;
   }
 
@@ -194,6 +205,126 @@ private:
       quant.quantized_dimension = *value;
     }
     return quant;
+  }
+
+  Calibration read_calibration(const YAML::Node &node) const {
+    expect(node, YAML::NodeType::Map, "a calibration mapping {records, min, max, seed}");
+    check_keys(node, {"records", "min", "max", "seed"}, "calibration");
+    Calibration calibration;
+    calibration.location = location(node);
+    if (const YAML::Node records = node["records"]) {
+      auto value = parse_int64(scalar(records, "a record count"));
+      if (!value || *value < 1 || *value > kMaxCalibrationRecords)
+        fail(records, fmt::format("expected a record count from 1 to {}, got '{}'",
+                                  kMaxCalibrationRecords, records.Scalar()));
+      calibration.records = static_cast<uint32_t>(*value);
+    }
+    calibration.min = finite_float(node["min"], calibration.min);
+    calibration.max = finite_float(node["max"], calibration.max);
+    if (calibration.min > calibration.max)
+      fail(node, fmt::format("calibration min {} is greater than max {}",
+                             format_float(calibration.min), format_float(calibration.max)));
+    if (const YAML::Node seed = node["seed"]) {
+      auto value = parse_uint64(scalar(seed, "an unsigned 64-bit seed"));
+      if (!value)
+        fail(seed, fmt::format("expected an unsigned 64-bit seed, got '{}'", seed.Scalar()));
+      calibration.seed = *value;
+    }
+    return calibration;
+  }
+
+  float finite_float(const YAML::Node &node, float fallback) const {
+    if (!node)
+      return fallback;
+    auto value = parse_float(scalar(node, "a finite float"));
+    if (!value || !std::isfinite(*value))
+      fail(node, fmt::format("expected a finite float, got '{}'", node.Scalar()));
+    return *value;
+  }
+
+  std::string granularity(const YAML::Node &node) const {
+    std::string name = scalar(node, "a granularity");
+    if (name != "layer" && name != "channel")
+      fail(node, fmt::format("unknown granularity '{}' (expected layer or channel)", name));
+    return name;
+  }
+
+  // `allowed` lists the accepted short names, e.g. {"uint8", "int16"}.
+  ir::DType quantized_dtype(const YAML::Node &node,
+                            std::initializer_list<std::string_view> allowed) const {
+    std::string name = scalar(node, "a dtype");
+    for (ir::DType dtype : {ir::DType::UInt8, ir::DType::Int8, ir::DType::Int16})
+      for (std::string_view candidate : allowed)
+        if (name == candidate && test_dtype_name(dtype) == candidate)
+          return dtype;
+    fail(node, fmt::format("unknown dtype '{}' (expected one of: {})", name, join(allowed)));
+  }
+
+  TestConfig read_test(const YAML::Node &node, const std::vector<TestConfig> &earlier) const {
+    expect(node, YAML::NodeType::Map, "a test mapping {granularity, dtype, ...}");
+    check_keys(node, {"granularity", "dtype", "weights_only", "qconf"}, "test");
+    TestConfig test;
+    test.location = location(node);
+    const YAML::Node granularity_node = required(node, "granularity", "test");
+    const YAML::Node dtype_node = required(node, "dtype", "test");
+    test.granularity = granularity(granularity_node);
+    test.dtype = quantized_dtype(dtype_node, {"uint8", "int8", "int16"});
+    if (const YAML::Node flag = node["weights_only"]) {
+      auto value = parse_bool(scalar(flag, "true or false"));
+      if (!value)
+        fail(flag, fmt::format("expected true or false, got '{}'", flag.Scalar()));
+      test.weights_only = *value;
+    }
+    std::string_view dtype = test_dtype_name(test.dtype);
+    if (test.weights_only) {
+      if (test.dtype == ir::DType::UInt8)
+        fail(dtype_node, "weights-only tests quantize to int8 or int16, got uint8");
+      if (test.granularity != "channel")
+        fail(granularity_node, fmt::format("weights-only tests are per channel, got {}",
+                                           test.granularity));
+    } else {
+      if (test.dtype == ir::DType::Int8)
+        fail(dtype_node, "int8 is for weights-only tests (add weights_only: true)");
+      if (test.dtype == ir::DType::Int16 && test.granularity != "channel")
+        fail(granularity_node, fmt::format("int16 models are quantized per channel, got {}",
+                                           test.granularity));
+    }
+    if (const YAML::Node qconf = node["qconf"]) {
+      if (test.weights_only)
+        fail(qconf, "a weights-only test takes no qconf");
+      for (const YAML::Node &item : sequence(qconf, "qconf layers"))
+        test.qconf.push_back(read_qconf_layer(item));
+      if (test.qconf.empty())
+        fail(qconf, "expected at least one qconf layer");
+    }
+    for (const TestConfig &other : earlier)
+      if (other.granularity == test.granularity && other.dtype == test.dtype &&
+          other.weights_only == test.weights_only && other.qconf.empty() == test.qconf.empty())
+        fail(node, fmt::format("duplicate test {}/{}{}{} (first at {})", test.granularity, dtype,
+                               test.weights_only ? " weights_only" : "",
+                               test.qconf.empty() ? "" : " with qconf",
+                               other.location.to_string()));
+    return test;
+  }
+
+  QConfLayer read_qconf_layer(const YAML::Node &node) const {
+    expect(node, YAML::NodeType::Map, "a qconf layer {name or names, dtype, granularity}");
+    check_keys(node, {"name", "names", "dtype", "granularity"}, "qconf layer");
+    QConfLayer layer;
+    layer.location = location(node);
+    if (node["name"] && node["names"])
+      fail(node, "a qconf layer has 'name' or 'names', not both");
+    if (node["name"]) {
+      layer.names = {scalar(node["name"], "a tensor name")};
+      layer.single_name = true;
+    } else {
+      layer.names = names(required(node, "names", "qconf layer"), "qconf layer names");
+      if (layer.names.empty())
+        fail(node["names"], "expected at least one tensor name");
+    }
+    layer.dtype = quantized_dtype(required(node, "dtype", "qconf layer"), {"uint8", "int16"});
+    layer.granularity = granularity(required(node, "granularity", "qconf layer"));
+    return layer;
   }
 
   Operation read_operation(const YAML::Node &node) const {

@@ -114,7 +114,7 @@ TEST(YamlRecipe, SyntaxErrorHasLocation) {
 TEST(YamlRecipe, UnknownTopLevelKey) {
   EXPECT_THAT(yaml_error("name: x\nseeds: 3\n"),
               HasSubstr("bad.yaml:2:1: unknown key 'seeds' in recipe (expected one of: name, "
-                        "seed, operands, operations, inputs, outputs)"));
+                        "seed, operands, operations, inputs, outputs, calibration, tests)"));
 }
 
 TEST(YamlRecipe, MissingRequiredKey) {
@@ -181,6 +181,122 @@ TEST(YamlRecipe, OperationErrors) {
   EXPECT_THAT(yaml_error(std::string(head) + "  - {type: ReLU, inputs: a, outputs: [b]}\n"),
               HasSubstr("bad.yaml:5:26: expected a sequence of operation inputs (operand names), "
                         "got a scalar"));
+}
+
+} // namespace
+} // namespace qgold::recipe
+
+namespace qgold::recipe {
+namespace {
+
+using test_support::input_error;
+using ::testing::HasSubstr;
+
+// kConv's model with calibration and tests appended.
+std::string with_tests(const std::string &extra) { return std::string(kConv) + extra; }
+
+TEST(YamlRecipeTests, ParsesCalibrationAndTests) {
+  Recipe r = parse_yaml_recipe(with_tests(R"(calibration: {records: 3, min: -2.5, max: 0.5, seed: 9}
+tests:
+  - {granularity: layer, dtype: uint8}
+  - {granularity: channel, dtype: int8, weights_only: true}
+  - granularity: channel
+    dtype: int16
+    qconf:
+      - {name: ofm, dtype: uint8, granularity: layer}
+      - {names: [ifm, ker], dtype: int16, granularity: channel}
+)"),
+                               "t.yaml");
+  ASSERT_TRUE(r.calibration);
+  EXPECT_EQ(r.calibration->records, 3u);
+  EXPECT_EQ(r.calibration->min, -2.5f);
+  EXPECT_EQ(r.calibration->max, 0.5f);
+  EXPECT_EQ(r.calibration->seed, std::optional<uint64_t>(9));
+  ASSERT_EQ(r.tests.size(), 3u);
+  EXPECT_EQ(r.tests[0].granularity, "layer");
+  EXPECT_EQ(r.tests[0].dtype, ir::DType::UInt8);
+  EXPECT_FALSE(r.tests[0].weights_only);
+  EXPECT_TRUE(r.tests[1].weights_only);
+  EXPECT_EQ(r.tests[1].dtype, ir::DType::Int8);
+  ASSERT_EQ(r.tests[2].qconf.size(), 2u);
+  EXPECT_EQ(r.tests[2].qconf[0].names, (std::vector<std::string>{"ofm"}));
+  EXPECT_TRUE(r.tests[2].qconf[0].single_name);
+  EXPECT_EQ(r.tests[2].qconf[1].names, (std::vector<std::string>{"ifm", "ker"}));
+  EXPECT_EQ(r.tests[2].qconf[1].dtype, ir::DType::Int16);
+  EXPECT_EQ(r.tests[2].qconf[1].granularity, "channel");
+  EXPECT_EQ(r.tests[2].location.to_string(), "t.yaml:26:5");
+}
+
+TEST(YamlRecipeTests, CalibrationDefaults) {
+  Recipe r = parse_yaml_recipe(with_tests("calibration: {}\n"), "t.yaml");
+  ASSERT_TRUE(r.calibration);
+  EXPECT_EQ(r.calibration->records, 5u);
+  EXPECT_EQ(r.calibration->min, -1.0f);
+  EXPECT_EQ(r.calibration->max, 1.0f);
+  EXPECT_FALSE(r.calibration->seed);
+  EXPECT_FALSE(parse_yaml_recipe(kConv, "t.yaml").calibration);
+}
+
+TEST(YamlRecipeTests, RoundTripsThroughToYaml) {
+  Recipe r = parse_yaml_recipe(with_tests(R"(calibration: {records: 2, min: 0.25, max: 1}
+tests:
+  - {granularity: channel, dtype: int16, weights_only: true}
+  - granularity: layer
+    dtype: uint8
+    qconf: [{name: ofm, dtype: int16, granularity: channel}, {names: [a], dtype: uint8, granularity: layer}]
+)"),
+                               "t.yaml");
+  std::string yaml = to_yaml(r);
+  EXPECT_THAT(yaml, HasSubstr("calibration: {records: 2, min: 0.25, max: 1}\n"));
+  EXPECT_THAT(yaml, HasSubstr("      - name: ofm\n        dtype: int16\n"));
+  EXPECT_THAT(yaml, HasSubstr("      - names: [a]\n"));
+  Recipe back = parse_yaml_recipe(yaml, "again.yaml");
+  EXPECT_EQ(to_yaml(back), yaml);
+  ASSERT_EQ(back.tests.size(), 2u);
+  EXPECT_TRUE(back.tests[0].weights_only);
+  EXPECT_EQ(back.tests[1].qconf[1].names, (std::vector<std::string>{"a"}));
+  EXPECT_FALSE(back.tests[1].qconf[1].single_name);
+}
+
+TEST(YamlRecipeTests, RejectsInvalidConfigurations) {
+  auto error = [](const std::string &extra) {
+    return input_error([&] { parse_yaml_recipe(with_tests(extra), "t.yaml"); });
+  };
+  EXPECT_THAT(error("tests:\n  - {granularity: tensor, dtype: uint8}\n"),
+              HasSubstr("t.yaml:23:19: unknown granularity 'tensor' (expected layer or channel)"));
+  EXPECT_THAT(error("tests:\n  - {granularity: layer, dtype: int16}\n"),
+              HasSubstr("t.yaml:23:19: int16 models are quantized per channel, got layer"));
+  EXPECT_THAT(error("tests:\n  - {granularity: channel, dtype: int8}\n"),
+              HasSubstr("t.yaml:23:35: int8 is for weights-only tests"));
+  EXPECT_THAT(error("tests:\n  - {granularity: channel, dtype: uint8, weights_only: true}\n"),
+              HasSubstr("t.yaml:23:35: weights-only tests quantize to int8 or int16, got uint8"));
+  EXPECT_THAT(error("tests:\n  - {granularity: layer, dtype: int8, weights_only: true}\n"),
+              HasSubstr("weights-only tests are per channel, got layer"));
+  EXPECT_THAT(error("tests:\n  - {granularity: layer, dtype: float32}\n"),
+              HasSubstr("t.yaml:23:33: unknown dtype 'float32' (expected one of: uint8, int8, "
+                        "int16)"));
+  EXPECT_THAT(error("tests:\n  - {granularity: layer, dtype: uint8, extra: 1}\n"),
+              HasSubstr("unknown key 'extra' in test"));
+  EXPECT_THAT(error("tests:\n  - {granularity: layer, dtype: uint8}\n"
+                    "  - {granularity: layer, dtype: uint8}\n"),
+              HasSubstr("t.yaml:24:5: duplicate test layer/uint8 (first at t.yaml:23:5)"));
+  EXPECT_THAT(error("tests:\n  - {granularity: layer, dtype: uint8, qconf: "
+                    "[{name: ofm, dtype: int8, granularity: layer}]}\n"),
+              HasSubstr("unknown dtype 'int8' (expected one of: uint8, int16)"));
+  EXPECT_THAT(error("tests:\n  - {granularity: layer, dtype: uint8, qconf: "
+                    "[{name: ofm, names: [x], dtype: uint8, granularity: layer}]}\n"),
+              HasSubstr("'name' or 'names', not both"));
+  EXPECT_THAT(error("tests:\n  - {granularity: layer, dtype: uint8, qconf: []}\n"),
+              HasSubstr("expected at least one qconf layer"));
+  EXPECT_THAT(error("tests:\n  - {granularity: channel, dtype: int8, weights_only: true, "
+                    "qconf: [{name: ofm, dtype: uint8, granularity: layer}]}\n"),
+              HasSubstr("a weights-only test takes no qconf"));
+  EXPECT_THAT(error("calibration: {records: 0}\n"),
+              HasSubstr("t.yaml:22:24: expected a record count from 1 to 100000, got '0'"));
+  EXPECT_THAT(error("calibration: {min: 2, max: 1}\n"),
+              HasSubstr("t.yaml:22:14: calibration min 2 is greater than max 1"));
+  EXPECT_THAT(error("calibration: {min: nan}\n"), HasSubstr("expected a finite float, got 'nan'"));
+  EXPECT_THAT(error("calibration: {step: 1}\n"), HasSubstr("unknown key 'step' in calibration"));
 }
 
 } // namespace

@@ -128,6 +128,32 @@ void write_quant(std::string &out, const ir::QuantParams &quant) {
   out += fmt::format("      quantized_dimension: {}\n", quant.quantized_dimension);
 }
 
+void write_calibration(std::string &out, const Calibration &calibration) {
+  out += fmt::format("calibration: {{records: {}, min: {}, max: {}", calibration.records,
+                     format_float(calibration.min), format_float(calibration.max));
+  if (calibration.seed)
+    out += fmt::format(", seed: {}", *calibration.seed);
+  out += "}\n";
+}
+
+void write_test(std::string &out, const TestConfig &test) {
+  out += fmt::format("  - granularity: {}\n", test.granularity);
+  out += fmt::format("    dtype: {}\n", test_dtype_name(test.dtype));
+  if (test.weights_only)
+    out += "    weights_only: true\n";
+  if (test.qconf.empty())
+    return;
+  out += "    qconf:\n";
+  for (const QConfLayer &layer : test.qconf) {
+    if (layer.single_name && layer.names.size() == 1)
+      out += fmt::format("      - name: {}\n", string_scalar(layer.names[0]));
+    else
+      out += fmt::format("      - names: {}\n", names(layer.names));
+    out += fmt::format("        dtype: {}\n", test_dtype_name(layer.dtype));
+    out += fmt::format("        granularity: {}\n", layer.granularity);
+  }
+}
+
 } // namespace
 
 std::string to_yaml(const Recipe &recipe) {
@@ -163,6 +189,12 @@ std::string to_yaml(const Recipe &recipe) {
   }
   out += fmt::format("inputs: {}\n", names(recipe.inputs));
   out += fmt::format("outputs: {}\n", names(recipe.outputs));
+  if (recipe.calibration)
+    write_calibration(out, *recipe.calibration);
+  if (!recipe.tests.empty())
+    out += "tests:\n";
+  for (const TestConfig &test : recipe.tests)
+    write_test(out, test);
   return out;
 }
 
