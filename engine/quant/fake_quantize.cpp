@@ -55,8 +55,9 @@ void fake_quantize(ir::Model &model, ir::DType dtype, Granularity granularity, c
         op_settings.granularity == Granularity::Channel ? std::optional<int>(roles->channel_axis) : std::nullopt;
     const QuantizedValues quantized = quantize_fresh(float_values(weights), weights.shape, op_settings.dtype, axis);
     weights.set_values<float>(dequantize(quantized, weights.shape, op_settings.dtype, axis));
+    // ONE leaves quantized_dimension at 0 here; qgold records the real channel
+    // axis so that the written model is self-consistent (DepthwiseConv2D's axis is 3).
     weights.quant = quantized.params;
-    weights.quant->quantized_dimension = 0; // ONE does not set it at this stage
     done.emplace(index, op_settings);
   }
 }

@@ -46,6 +46,22 @@ TEST(FakeQuantize, ChannelInt16IsSymmetric) {
   EXPECT_EQ(ker.quant->zero_point, (std::vector<int64_t>{0, 0}));
 }
 
+TEST(FakeQuantize, DepthwiseChannelAxisIsRecorded) {
+  ir::Model model;
+  const int32_t ifm = testing::activation(model, "ifm", {1, 3, 3, 2});
+  const int32_t ker = testing::constant(model, "ker", {1, 2, 2, 2}, std::vector<float>{1, -4, 2, 8, -3, 1, 0, 2});
+  const int32_t ofm = testing::activation(model, "ofm", {1, 2, 2, 2});
+  model.operators.push_back({ir::OpCode::DepthwiseConv2D, {ifm, ker, -1}, {ofm}, ir::DepthwiseConv2DOptions{}});
+  model.inputs = {ifm};
+  model.outputs = {ofm};
+  fake_quantize(model, ir::DType::UInt8, Granularity::Channel);
+  const ir::Tensor &weights = tensor(model, "ker");
+  EXPECT_EQ(weights.quant->quantized_dimension, 3);
+  // channel 0 holds 1, 2, -3, 0 and channel 1 holds -4, 8, 1, 2 (last axis)
+  EXPECT_EQ(weights.quant->min, (std::vector<float>{-3.0f, -4.0f}));
+  EXPECT_EQ(weights.quant->zero_point, (std::vector<int64_t>{153, 85})); // 3/(5/255), 4/(12/255)
+}
+
 TEST(FakeQuantize, LayerInt16IsRejected) {
   ir::Model model = conv2d_004();
   EXPECT_THROW(fake_quantize(model, ir::DType::Int16, Granularity::Layer), InputError);
