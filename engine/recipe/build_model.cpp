@@ -8,30 +8,49 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
 #include <unordered_map>
 
 namespace qgold::recipe {
 namespace {
 
-// Generated constants larger than this are almost certainly a typo in a shape.
-constexpr int64_t kMaxFillerBytes = int64_t{1} << 30;
+// Recipes whose constants would need more memory than this are refused before
+// anything is allocated: such a shape is almost certainly a typo.
+constexpr int64_t kDefaultMaxConstantBytes = int64_t{2} << 30;
+constexpr const char *kMaxConstantBytesVariable = "QGOLD_MAX_CONSTANT_BYTES";
 
 [[noreturn]] void fail(const SourceLocation &where, const std::string &message) {
   throw InputError(fmt::format("{}: {}", where.to_string(), message));
 }
 
-int64_t checked_element_count(const Operand &operand) {
+// The limit on a recipe's total filler bytes (and on any one operand's size):
+// $QGOLD_MAX_CONSTANT_BYTES when set, else 2 GiB.
+int64_t max_constant_bytes() {
+  const char *text = std::getenv(kMaxConstantBytesVariable);
+  if (text == nullptr || *text == '\0')
+    return kDefaultMaxConstantBytes;
+  int64_t value = 0;
+  auto [end, error] = std::from_chars(text, text + std::strlen(text), value);
+  if (error != std::errc() || *end != '\0' || value <= 0)
+    throw InputError(fmt::format("{}='{}': expected a positive number of bytes",
+                                 kMaxConstantBytesVariable, text));
+  return value;
+}
+
+int64_t checked_element_count(const Operand &operand, int64_t max_bytes) {
   int64_t count = 1;
-  int64_t limit = kMaxFillerBytes / static_cast<int64_t>(ir::dtype_size(operand.dtype));
+  int64_t limit = max_bytes / static_cast<int64_t>(ir::dtype_size(operand.dtype));
   for (int32_t dim : operand.shape) {
     if (dim < 0)
       fail(operand.location, fmt::format("operand '{}' has a negative dim in shape {}",
                                          operand.name, ir::shape_to_string(operand.shape)));
     if (dim != 0 && count > limit / dim)
-      fail(operand.location, fmt::format("operand '{}' shape {} is too large to fill (limit {} "
-                                         "bytes)",
-                                         operand.name, ir::shape_to_string(operand.shape),
-                                         kMaxFillerBytes));
+      fail(operand.location,
+           fmt::format("operand '{}' shape {} is too large to fill (limit {} bytes, set {} to raise it)",
+                       operand.name, ir::shape_to_string(operand.shape), max_bytes,
+                       kMaxConstantBytesVariable));
     count *= dim;
   }
   return count;
@@ -43,6 +62,7 @@ public:
 
   ir::Model build() {
     model_.name = recipe_.name;
+    check_constant_budget();
     for (const Operand &operand : recipe_.operands)
       add_tensor(operand);
     for (const Operation &operation : recipe_.operations)
@@ -58,6 +78,23 @@ public:
   }
 
 private:
+  // Sums the filler bytes of every operand before generating any of them.
+  void check_constant_budget() {
+    max_bytes_ = max_constant_bytes();
+    int64_t total = 0;
+    for (const Operand &operand : recipe_.operands) {
+      int64_t count = checked_element_count(operand, max_bytes_);
+      if (!operand.filler)
+        continue;
+      total += count * static_cast<int64_t>(ir::dtype_size(operand.dtype));
+      if (total > max_bytes_)
+        fail(operand.location,
+             fmt::format("the recipe's constants exceed the limit of {} bytes at operand '{}' "
+                         "(set {} to raise it)",
+                         max_bytes_, operand.name, kMaxConstantBytesVariable));
+    }
+  }
+
   void add_tensor(const Operand &operand) {
     auto [it, inserted] = index_.emplace(operand.name, static_cast<int32_t>(model_.tensors.size()));
     if (!inserted)
@@ -69,7 +106,7 @@ private:
     tensor.dtype = operand.dtype;
     tensor.shape = operand.shape;
     tensor.quant = operand.quant;
-    int64_t count = checked_element_count(operand);
+    int64_t count = checked_element_count(operand, max_bytes_);
     if (operand.filler)
       tensor.data = generate_filler(operand, count, recipe_.seed);
     model_.add_tensor(std::move(tensor));
@@ -117,6 +154,7 @@ private:
 
   const Recipe &recipe_;
   ir::Model model_;
+  int64_t max_bytes_ = kDefaultMaxConstantBytes;
   std::unordered_map<std::string, int32_t> index_;
 };
 
