@@ -29,8 +29,7 @@ struct Interpreter::Impl {
   }
 };
 
-Interpreter::Impl::Impl(const ir::Model &model)
-    : inputs(model.inputs), outputs(model.outputs) {
+Interpreter::Impl::Impl(const ir::Model &model) : inputs(model.inputs), outputs(model.outputs) {
   const std::vector<int64_t> counts = check_tensors(model);
   buffers = initial_buffers(model);
   storage.resize(model.tensors.size());

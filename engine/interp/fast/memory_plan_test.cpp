@@ -25,8 +25,8 @@ TEST(MemoryPlan, ChainReusesTheBufferOfTensorsNoLongerRead) {
   // dead); `out` overlaps `in` and `c` -> 128. Three buffers instead of five.
   ModelBuilder b;
   const int32_t in = b.input("in", {16});
-  const int32_t a = b.activation("a", {16}), mid = b.activation("b", {16}), c = b.activation("c", {16}),
-                out = b.activation("out", {16});
+  const int32_t a = b.activation("a", {16}), mid = b.activation("b", {16}),
+                c = b.activation("c", {16}), out = b.activation("out", {16});
   b.op(OpCode::Relu, {in}, {a});
   b.op(OpCode::Relu, {a}, {mid});
   b.op(OpCode::Relu, {mid}, {c});
@@ -91,10 +91,11 @@ TEST(MemoryPlan, LiveTensorsNeverOverlapInAResidualNetwork) {
   for (int block = 0; block < 6; ++block) {
     const std::string p = "block" + std::to_string(block);
     const int32_t wide = b.activation(p + "/wide", {1, 16, 16, 32});
-    b.op(OpCode::Conv2D, {x, b.constant(p + "/k1", {32, 1, 1, 8}, std::vector<float>(256, 0.1f)), -1}, {wide});
+    b.op(OpCode::Conv2D,
+         {x, b.constant(p + "/k1", {32, 1, 1, 8}, std::vector<float>(256, 0.1f)), -1}, {wide});
     const int32_t narrow = b.activation(p + "/narrow", {1, 16, 16, 8});
-    b.op(OpCode::Conv2D, {wide, b.constant(p + "/k2", {8, 1, 1, 32}, std::vector<float>(256, 0.1f)), -1},
-         {narrow});
+    b.op(OpCode::Conv2D,
+         {wide, b.constant(p + "/k2", {8, 1, 1, 32}, std::vector<float>(256, 0.1f)), -1}, {narrow});
     const int32_t sum = b.activation(p + "/sum", {1, 16, 16, 8});
     b.op(OpCode::Add, {x, narrow}, {sum});
     x = sum;

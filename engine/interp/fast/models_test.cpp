@@ -50,7 +50,8 @@ Cost cost_of(const recipe::Recipe &r) {
 }
 
 recipe::Recipe load(const char *name) {
-  const std::filesystem::path path = std::filesystem::path(QGOLD_SOURCE_DIR) / "recipes/models" / name;
+  const std::filesystem::path path =
+      std::filesystem::path(QGOLD_SOURCE_DIR) / "recipes/models" / name;
   return recipe::load_recipe(path);
 }
 
@@ -86,7 +87,8 @@ TEST(BundledModels, TakeOneImageAndCarryNoGoldenTests) {
     const recipe::Recipe r = load(name);
     // Benchmark networks only: a `tests:` key would put them in the golden suite.
     std::ifstream file(std::filesystem::path(QGOLD_SOURCE_DIR) / "recipes/models" / name);
-    const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    const std::string text((std::istreambuf_iterator<char>(file)),
+                           std::istreambuf_iterator<char>());
     EXPECT_EQ(text.find("\ntests:"), std::string::npos) << name;
     EXPECT_EQ(r.inputs, std::vector<std::string>{"input"}) << name;
     EXPECT_EQ(r.operands.front().shape, (ir::Shape{1, 224, 224, 3})) << name;

@@ -38,7 +38,8 @@ using AlignedBuffer = std::unique_ptr<std::byte, FreeDeleter>;
 
 AlignedBuffer aligned_buffer(size_t bytes) {
   const size_t alignment = MemoryPlan::kAlignment;
-  const size_t rounded = std::max<size_t>(alignment, (bytes + alignment - 1) / alignment * alignment);
+  const size_t rounded =
+      std::max<size_t>(alignment, (bytes + alignment - 1) / alignment * alignment);
   auto *p = static_cast<std::byte *>(std::aligned_alloc(alignment, rounded));
   if (!p)
     throw std::bad_alloc();

@@ -121,7 +121,8 @@ TEST(FastBackend, Conv2DMatchesReferenceForRandomShapesAndOptions) {
                 window_out(opt.padding, w, kw, opt.stride_w, opt.dilation_w_factor), o});
     b.op(OpCode::Conv2D, {in, ker, bias_tensor}, {out}, opt);
     b.output(out);
-    optimized += expect_backend_matches_reference(b.model, random, "conv trial " + std::to_string(trial));
+    optimized +=
+        expect_backend_matches_reference(b.model, random, "conv trial " + std::to_string(trial));
   }
   EXPECT_EQ(optimized, 60u); // every configuration ran on oneDNN, not on the fallback
 }
@@ -150,7 +151,8 @@ TEST(FastBackend, DepthwiseConv2DMatchesReferenceForRandomShapesAndOptions) {
                 window_out(opt.padding, w, kw, opt.stride_w, opt.dilation_w_factor), oc});
     b.op(OpCode::DepthwiseConv2D, {in, ker, bias}, {out}, opt);
     b.output(out);
-    optimized += expect_backend_matches_reference(b.model, random, "depthwise trial " + std::to_string(trial));
+    optimized += expect_backend_matches_reference(b.model, random,
+                                                  "depthwise trial " + std::to_string(trial));
   }
   EXPECT_EQ(optimized, 60u);
 }
@@ -164,17 +166,19 @@ TEST(FastBackend, PoolingMatchesReferenceForRandomShapesAndOptions) {
     opt.stride_h = random.integer(1, 3), opt.stride_w = random.integer(1, 3);
     opt.filter_height = random.integer(1, 4), opt.filter_width = random.integer(1, 4);
     opt.activation = random.pick(kActivations);
-    const int32_t h = random.integer(opt.filter_height, 11), w = random.integer(opt.filter_width, 11);
+    const int32_t h = random.integer(opt.filter_height, 11),
+                  w = random.integer(opt.filter_width, 11);
     const int32_t n = random.integer(1, 2), c = random.integer(1, 20);
     const OpCode code = random.pick({OpCode::MaxPool2D, OpCode::AveragePool2D});
     ModelBuilder b;
     const int32_t in = b.input("in", {n, h, w, c});
-    const int32_t out = b.activation(
-        "out", {n, window_out(opt.padding, h, opt.filter_height, opt.stride_h, 1),
-                window_out(opt.padding, w, opt.filter_width, opt.stride_w, 1), c});
+    const int32_t out =
+        b.activation("out", {n, window_out(opt.padding, h, opt.filter_height, opt.stride_h, 1),
+                             window_out(opt.padding, w, opt.filter_width, opt.stride_w, 1), c});
     b.op(code, {in}, {out}, opt);
     b.output(out);
-    optimized += expect_backend_matches_reference(b.model, random, "pool trial " + std::to_string(trial));
+    optimized +=
+        expect_backend_matches_reference(b.model, random, "pool trial " + std::to_string(trial));
   }
   EXPECT_GT(optimized, 0u);
 }
@@ -193,7 +197,8 @@ TEST(FastBackend, FullyConnectedMatchesReference) {
     const int32_t out = b.activation("out", {batch, units});
     b.op(OpCode::FullyConnected, {in, weights, bias}, {out}, opt);
     b.output(out);
-    EXPECT_EQ(expect_backend_matches_reference(b.model, random, "fc trial " + std::to_string(trial)), 1u);
+    EXPECT_EQ(
+        expect_backend_matches_reference(b.model, random, "fc trial " + std::to_string(trial)), 1u);
   }
 }
 
@@ -204,11 +209,13 @@ TEST(FastBackend, BinaryOpsMatchReferenceWithAndWithoutBroadcast) {
       for (bool broadcast : {false, true}) {
         ModelBuilder b;
         const int32_t x = b.input("x", {2, 5, 7, 3});
-        const int32_t y = broadcast ? b.constant("y", {1, 1, 7, 1}, random.values(7)) : b.input("y", {2, 5, 7, 3});
+        const int32_t y = broadcast ? b.constant("y", {1, 1, 7, 1}, random.values(7))
+                                    : b.input("y", {2, 5, 7, 3});
         const int32_t out = b.activation("out", {2, 5, 7, 3});
         b.op(code, {x, y}, {out}, ir::ElementwiseOptions{activation});
         b.output(out);
-        const size_t optimized = expect_backend_matches_reference(b.model, random, std::string(ir::op_name(code)));
+        const size_t optimized =
+            expect_backend_matches_reference(b.model, random, std::string(ir::op_name(code)));
         // Same-shape operands with a clamping activation take the vectorized loop.
         EXPECT_EQ(optimized, !broadcast && activation != Activation::Tanh ? 1u : 0u);
       }
@@ -226,24 +233,28 @@ TEST(FastBackend, ReferenceFallbackOpsMatchInOneNetwork) {
   b.op(OpCode::PRelu, {padded, b.constant("alpha", {4}, {0.1f, 0.2f, 0.3f, 0.4f})}, {prelu});
   const int32_t norm = b.activation("norm", {1, 8, 6, 4});
   b.op(OpCode::InstanceNorm,
-       {prelu, b.constant("gamma", {4}, random.values(4)), b.constant("beta", {4}, random.values(4))},
+       {prelu, b.constant("gamma", {4}, random.values(4)),
+        b.constant("beta", {4}, random.values(4))},
        {norm}, ir::InstanceNormOptions{1e-5f, Activation::Relu6});
-  const int32_t left = b.activation("left", {1, 8, 6, 2}), right = b.activation("right", {1, 8, 6, 2});
-  b.op(OpCode::Split, {b.int32_constant("axis", {}, {3}), norm}, {left, right}, ir::SplitOptions{2});
+  const int32_t left = b.activation("left", {1, 8, 6, 2}),
+                right = b.activation("right", {1, 8, 6, 2});
+  b.op(OpCode::Split, {b.int32_constant("axis", {}, {3}), norm}, {left, right},
+       ir::SplitOptions{2});
   const int32_t sigmoid = b.activation("sigmoid", {1, 8, 6, 2});
   b.op(OpCode::Logistic, {left}, {sigmoid});
   const int32_t tanh = b.activation("tanh", {1, 8, 6, 2});
   b.op(OpCode::Tanh, {right}, {tanh});
   const int32_t joined = b.activation("joined", {1, 8, 6, 4});
-  b.op(OpCode::Concatenation, {tanh, sigmoid}, {joined}, ir::ConcatenationOptions{3, Activation::None});
+  b.op(OpCode::Concatenation, {tanh, sigmoid}, {joined},
+       ir::ConcatenationOptions{3, Activation::None});
   const int32_t relu = b.activation("relu", {1, 8, 6, 4});
   b.op(OpCode::Relu, {joined}, {relu});
   const int32_t relu6 = b.activation("relu6", {1, 8, 6, 4});
   b.op(OpCode::Relu6, {relu}, {relu6});
   const int32_t up = b.activation("up", {1, 16, 12, 3});
   b.op(OpCode::TransposeConv,
-       {b.int32_constant("out_shape", {4}, {1, 16, 12, 3}), b.constant("up_w", {3, 2, 2, 4}, random.values(48)),
-        relu6},
+       {b.int32_constant("out_shape", {4}, {1, 16, 12, 3}),
+        b.constant("up_w", {3, 2, 2, 4}, random.values(48)), relu6},
        {up}, ir::TransposeConvOptions{Padding::Same, 2, 2, Activation::None});
   const int32_t mean = b.activation("mean", {1, 3});
   b.op(OpCode::Mean, {up, b.int32_constant("axes", {2}, {1, 2})}, {mean});
@@ -280,7 +291,8 @@ TEST(FastBackend, RangesEqualTheRangesOfTheObservedValues) {
   b.op(OpCode::Conv2D, {in, b.constant("k", {16, 3, 3, 8}, random.values(16 * 9 * 8)), -1}, {conv},
        ir::Conv2DOptions{Padding::Same, 1, 1, 1, 1, Activation::Relu6});
   const int32_t pool = b.activation("pool", {1, 5, 5, 16});
-  b.op(OpCode::MaxPool2D, {conv}, {pool}, ir::Pool2DOptions{Padding::Same, 2, 2, 2, 2, Activation::None});
+  b.op(OpCode::MaxPool2D, {conv}, {pool},
+       ir::Pool2DOptions{Padding::Same, 2, 2, 2, 2, Activation::None});
   b.output(pool);
   const Program program(b.model);
   Runner runner(program);
@@ -291,8 +303,10 @@ TEST(FastBackend, RangesEqualTheRangesOfTheObservedValues) {
   runner.run(ranges);
   for (int32_t tensor : {in, conv, pool}) {
     const auto &values = recorder.seen[tensor];
-    EXPECT_EQ(ranges[static_cast<size_t>(tensor)].min, *std::min_element(values.begin(), values.end()));
-    EXPECT_EQ(ranges[static_cast<size_t>(tensor)].max, *std::max_element(values.begin(), values.end()));
+    EXPECT_EQ(ranges[static_cast<size_t>(tensor)].min,
+              *std::min_element(values.begin(), values.end()));
+    EXPECT_EQ(ranges[static_cast<size_t>(tensor)].max,
+              *std::max_element(values.begin(), values.end()));
   }
   EXPECT_GE(ranges[static_cast<size_t>(conv)].min, 0.0f); // the fused ReLU6 ran
   EXPECT_LE(ranges[static_cast<size_t>(conv)].max, 6.0f);
@@ -306,11 +320,13 @@ TEST(FastBackend, ConcurrentRunnersAreBitIdenticalToASingleRunner) {
   ModelBuilder b;
   const int32_t in = b.input("in", {1, 16, 16, 8});
   const int32_t conv = b.activation("conv", {1, 8, 8, 32});
-  b.op(OpCode::Conv2D, {in, b.constant("k", {32, 3, 3, 8}, random.values(32 * 72)), b.constant("b", {32}, random.values(32))},
+  b.op(OpCode::Conv2D,
+       {in, b.constant("k", {32, 3, 3, 8}, random.values(32 * 72)),
+        b.constant("b", {32}, random.values(32))},
        {conv}, ir::Conv2DOptions{Padding::Same, 2, 2, 1, 1, Activation::Relu});
   const int32_t dw = b.activation("dw", {1, 8, 8, 32});
-  b.op(OpCode::DepthwiseConv2D, {conv, b.constant("dk", {1, 3, 3, 32}, random.values(288)), -1}, {dw},
-       ir::DepthwiseConv2DOptions{Padding::Same, 1, 1, 1, 1, 1, Activation::Relu6});
+  b.op(OpCode::DepthwiseConv2D, {conv, b.constant("dk", {1, 3, 3, 32}, random.values(288)), -1},
+       {dw}, ir::DepthwiseConv2DOptions{Padding::Same, 1, 1, 1, 1, 1, Activation::Relu6});
   const int32_t sum = b.activation("sum", {1, 8, 8, 32});
   b.op(OpCode::Add, {conv, dw}, {sum}, ir::ElementwiseOptions{Activation::None});
   b.output(sum);
@@ -335,7 +351,8 @@ TEST(FastBackend, ConcurrentRunnersAreBitIdenticalToASingleRunner) {
     thread.join();
   for (size_t r = 0; r < inputs.size(); ++r)
     for (int32_t tensor : {in, conv, dw, sum}) {
-      const ValueRange &x = alone[r][static_cast<size_t>(tensor)], &y = shared[r][static_cast<size_t>(tensor)];
+      const ValueRange &x = alone[r][static_cast<size_t>(tensor)],
+                       &y = shared[r][static_cast<size_t>(tensor)];
       EXPECT_EQ(std::memcmp(&x.min, &y.min, sizeof(float)), 0) << "record " << r;
       EXPECT_EQ(std::memcmp(&x.max, &y.max, sizeof(float)), 0) << "record " << r;
     }
@@ -345,7 +362,8 @@ TEST(FastBackend, RejectsWhatTheReferenceRejects) {
   ModelBuilder b;
   const int32_t in = b.input("in", {1, 4, 4, 2});
   const int32_t out = b.activation("out", {1, 3, 3, 2});
-  b.op(OpCode::Conv2D, {in, b.constant("k", {2, 2, 2, 3}, std::vector<float>(24, 1.0f)), -1}, {out});
+  b.op(OpCode::Conv2D, {in, b.constant("k", {2, 2, 2, 3}, std::vector<float>(24, 1.0f)), -1},
+       {out});
   b.output(out);
   EXPECT_THROW(Program{b.model}, InputError); // filter has 3 input channels, the input 2
   ModelBuilder c;

@@ -125,9 +125,8 @@ struct WindowGeometry {
   memory::dims strides, dilations, padding_before, padding_after;
 };
 
-WindowGeometry window(const ir::Shape &in, const ir::Shape &out, int32_t filter_h,
-                      int32_t filter_w, int32_t stride_h, int32_t stride_w, int32_t dilation_h,
-                      int32_t dilation_w) {
+WindowGeometry window(const ir::Shape &in, const ir::Shape &out, int32_t filter_h, int32_t filter_w,
+                      int32_t stride_h, int32_t stride_w, int32_t dilation_h, int32_t dilation_w) {
   const auto [top, bottom] = axis_padding(in[1], filter_h, stride_h, dilation_h, out[1]);
   const auto [left, right] = axis_padding(in[2], filter_w, stride_w, dilation_w, out[2]);
   return {{stride_h, stride_w}, {dilation_h - 1, dilation_w - 1}, {top, left}, {bottom, right}};
@@ -164,18 +163,16 @@ std::unique_ptr<FastStep> make_convolution(const ir::Model &model, const ir::Ope
   }
   const memory::desc weights_any(weights_source.dims(), kF32, Tag::any);
   const bool has_bias = op.inputs.size() > 2 && op.inputs[2] >= 0;
-  const memory::desc bias_desc =
-      has_bias ? memory::desc({out[3]}, kF32, Tag::x) : memory::desc();
-  const WindowGeometry g =
-      window(in, out, static_cast<int32_t>(kh), static_cast<int32_t>(kw), stride_h, stride_w,
-             dilation_h, dilation_w);
-  const dnnl::convolution_forward::desc desc(
-      dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, nhwc_desc(in),
-      weights_any, bias_desc, nhwc_desc(out), g.strides, g.dilations, g.padding_before,
-      g.padding_after);
+  const memory::desc bias_desc = has_bias ? memory::desc({out[3]}, kF32, Tag::x) : memory::desc();
+  const WindowGeometry g = window(in, out, static_cast<int32_t>(kh), static_cast<int32_t>(kw),
+                                  stride_h, stride_w, dilation_h, dilation_w);
+  const dnnl::convolution_forward::desc desc(dnnl::prop_kind::forward_inference,
+                                             dnnl::algorithm::convolution_direct, nhwc_desc(in),
+                                             weights_any, bias_desc, nhwc_desc(out), g.strides,
+                                             g.dilations, g.padding_before, g.padding_after);
   const dnnl::convolution_forward::primitive_desc pd(desc, attributes(activation), engine);
-  auto weights = reorder_weights(engine, weights_source, tensor_data(model, op.inputs[1]),
-                                 pd.weights_desc());
+  auto weights =
+      reorder_weights(engine, weights_source, tensor_data(model, op.inputs[1]), pd.weights_desc());
   std::vector<PrimitiveStep::FixedArg> fixed = {
       {DNNL_ARG_WEIGHTS, pd.weights_desc(), static_cast<float *>(weights->get_data_handle())}};
   if (has_bias)
@@ -197,12 +194,12 @@ std::unique_ptr<FastStep> make_fully_connected(const ir::Model &model, const ir:
   const memory::desc weights_any({outputs, depth}, kF32, Tag::any);
   const bool has_bias = op.inputs.size() > 2 && op.inputs[2] >= 0;
   const memory::desc bias_desc = has_bias ? memory::desc({outputs}, kF32, Tag::x) : memory::desc();
-  const dnnl::inner_product_forward::desc desc(dnnl::prop_kind::forward_inference, src,
-                                               weights_any, bias_desc, dst);
+  const dnnl::inner_product_forward::desc desc(dnnl::prop_kind::forward_inference, src, weights_any,
+                                               bias_desc, dst);
   const auto activation = std::get<ir::FullyConnectedOptions>(op.options).activation;
   const dnnl::inner_product_forward::primitive_desc pd(desc, attributes(activation), engine);
-  auto weights = reorder_weights(engine, weights_source, tensor_data(model, op.inputs[1]),
-                                 pd.weights_desc());
+  auto weights =
+      reorder_weights(engine, weights_source, tensor_data(model, op.inputs[1]), pd.weights_desc());
   std::vector<PrimitiveStep::FixedArg> fixed = {
       {DNNL_ARG_WEIGHTS, pd.weights_desc(), static_cast<float *>(weights->get_data_handle())}};
   if (has_bias)
@@ -225,10 +222,9 @@ std::unique_ptr<FastStep> make_pooling(const ir::Model &model, const ir::Operato
   const auto algorithm = op.code == ir::OpCode::MaxPool2D
                              ? dnnl::algorithm::pooling_max
                              : dnnl::algorithm::pooling_avg_exclude_padding;
-  const dnnl::pooling_forward::desc desc(dnnl::prop_kind::forward_inference, algorithm,
-                                         nhwc_desc(in), nhwc_desc(out), g.strides,
-                                         {opt.filter_height, opt.filter_width}, g.padding_before,
-                                         g.padding_after);
+  const dnnl::pooling_forward::desc desc(
+      dnnl::prop_kind::forward_inference, algorithm, nhwc_desc(in), nhwc_desc(out), g.strides,
+      {opt.filter_height, opt.filter_width}, g.padding_before, g.padding_after);
   const dnnl::pooling_forward::primitive_desc pd(desc, attributes(opt.activation), engine);
   return std::make_unique<PrimitiveStep>(
       dnnl::pooling_forward(pd), pd.scratchpad_desc(),
@@ -291,8 +287,7 @@ std::unique_ptr<FastStep> make_binary(const ir::Model &model, const ir::Operator
   case ir::OpCode::Sub:
     return std::make_unique<SameShapeBinaryStep<std::minus<float>>>(a, b, out, count, lo, hi);
   case ir::OpCode::Mul:
-    return std::make_unique<SameShapeBinaryStep<std::multiplies<float>>>(a, b, out, count, lo,
-                                                                          hi);
+    return std::make_unique<SameShapeBinaryStep<std::multiplies<float>>>(a, b, out, count, lo, hi);
   default:
     return nullptr;
   }
