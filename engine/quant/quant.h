@@ -57,6 +57,11 @@ struct RecordMinMaxOptions {
   Backend backend = Backend::Fast;
   // Called after every record with (records done, total if known).
   std::function<void(size_t, std::optional<size_t>)> progress;
+  // A NaN or Inf in a float32 input is an InputError naming the record, input
+  // and index; with skip_nonfinite such records are left out instead and
+  // on_skipped (if set) gets that message for each of them.
+  bool skip_nonfinite = false;
+  std::function<void(const std::string &)> on_skipped;
 };
 // A progress callback writing to `stream`: a bar with records/s and ETA
 // redrawn in place when the stream is a terminal, else one short line about

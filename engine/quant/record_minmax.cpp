@@ -88,13 +88,61 @@ std::map<int32_t, size_t> recorded_tensors(const ir::Model &model) {
   return slots;
 }
 
+std::string nonfinite_message(const data::Record &record, size_t input, const std::string &input_name,
+                              float value, size_t index) {
+  return fmt::format("{}: input {} ('{}') has the non-finite value {} at index {}", record.id, input, input_name,
+                     value, index);
+}
+
 void check_finite(const data::Record &record, size_t input, std::span<const float> values,
                   const std::string &input_name) {
   for (size_t i = 0; i < values.size(); ++i)
     if (!std::isfinite(values[i]))
-      throw InputError(fmt::format("{}: input {} ('{}') has the non-finite value {} at index {}", record.id,
-                                   input, input_name, values[i], i));
+      throw InputError(nonfinite_message(record, input, input_name, values[i], i));
 }
+
+// --skip-nonfinite: passes on only the records whose float32 inputs are all
+// finite and reports each record it leaves out. Count and size errors are
+// left to the runners.
+class FiniteRecords : public data::DatasetReader {
+public:
+  FiniteRecords(const ir::Model &model, data::DatasetReader &records,
+                const std::function<void(const std::string &)> &on_skipped)
+      : model_(model), records_(records), on_skipped_(on_skipped) {}
+
+  std::optional<size_t> size() const override { return std::nullopt; }
+  bool next(data::Record &record) override {
+    while (records_.next(record)) {
+      std::optional<std::string> problem = first_nonfinite(record);
+      if (!problem)
+        return true;
+      if (on_skipped_)
+        on_skipped_(*problem);
+    }
+    return false;
+  }
+
+private:
+  std::optional<std::string> first_nonfinite(const data::Record &record) const {
+    for (size_t i = 0; i < record.inputs.size() && i < model_.inputs.size(); ++i) {
+      const ir::Tensor &input = model_.tensors[model_.inputs[i]];
+      if (input.dtype != ir::DType::Float32)
+        continue;
+      const auto &bytes = record.inputs[i];
+      for (size_t k = 0; k + sizeof(float) <= bytes.size(); k += sizeof(float)) {
+        float value;
+        std::memcpy(&value, bytes.data() + k, sizeof(float));
+        if (!std::isfinite(value))
+          return nonfinite_message(record, i, input.name, value, k / sizeof(float));
+      }
+    }
+    return std::nullopt;
+  }
+
+  const ir::Model &model_;
+  data::DatasetReader &records_;
+  const std::function<void(const std::string &)> &on_skipped_;
+};
 
 // One worker's inference engine: feeds a record in and returns its per-tensor ranges in slot order.
 class RecordRunner {
@@ -327,7 +375,11 @@ std::function<void(size_t, std::optional<size_t>)> progress_printer(std::FILE *s
   };
 }
 
-void record_minmax(ir::Model &model, data::DatasetReader &dataset, const RecordMinMaxOptions &options) {
+void record_minmax(ir::Model &model, data::DatasetReader &all_records, const RecordMinMaxOptions &options) {
+  std::optional<FiniteRecords> finite_records;
+  if (options.skip_nonfinite)
+    finite_records.emplace(model, all_records, options.on_skipped);
+  data::DatasetReader &dataset = finite_records ? *finite_records : all_records;
   const auto slots = recorded_tensors(model);
   unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   // Compiled once (weights reordered once), shared read-only by every worker.

@@ -1,0 +1,109 @@
+// Non-finite calibration data: an error naming record, input and index, or
+// (skip_nonfinite) records left out with a message for each.
+#include "ir/error.h"
+#include "quant/quant.h"
+#include "quant/test_models.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace qgold::quant {
+namespace {
+
+// One float32 input per record, ids "r0", "r1", ...
+class Records : public data::DatasetReader {
+public:
+  explicit Records(std::vector<std::vector<float>> records) : records_(std::move(records)) {}
+  std::optional<size_t> size() const override { return records_.size(); }
+  bool next(data::Record &record) override {
+    if (next_ == records_.size())
+      return false;
+    const auto &values = records_[next_];
+    record.id = "r" + std::to_string(next_++);
+    record.inputs.assign(1, std::vector<uint8_t>(values.size() * sizeof(float)));
+    std::memcpy(record.inputs[0].data(), values.data(), record.inputs[0].size());
+    return true;
+  }
+
+private:
+  std::vector<std::vector<float>> records_;
+  size_t next_ = 0;
+};
+
+ir::Model relu_model() {
+  ir::Model model;
+  const int32_t in = testing::activation(model, "in", {1, 3});
+  const int32_t out = testing::activation(model, "out", {1, 3});
+  model.operators.push_back({ir::OpCode::Relu, {in}, {out}, std::monostate{}});
+  model.inputs = {in};
+  model.outputs = {out};
+  return model;
+}
+
+constexpr float kInf = std::numeric_limits<float>::infinity();
+
+std::vector<std::vector<float>> records_with_bad_values() {
+  return {{1.0f, 2.0f, 3.0f}, {0.0f, std::nanf(""), 1.0f}, {-4.0f, 0.5f, 9.0f}, {0.0f, 0.0f, -kInf}};
+}
+
+TEST(CalibrationErrors, NonFiniteValueNamesRecordInputAndIndex) {
+  for (auto backend : {RecordMinMaxOptions::Backend::Fast, RecordMinMaxOptions::Backend::Reference}) {
+    ir::Model model = relu_model();
+    Records records(records_with_bad_values());
+    RecordMinMaxOptions options;
+    options.backend = backend;
+    try {
+      record_minmax(model, records, options);
+      FAIL() << "expected an InputError";
+    } catch (const InputError &e) {
+      EXPECT_STREQ(e.what(), "r1: input 0 ('in') has the non-finite value nan at index 1");
+    }
+  }
+}
+
+TEST(CalibrationErrors, SkipNonFiniteLeavesRecordsOutAndReportsEach) {
+  for (unsigned threads : {1u, 3u}) {
+    ir::Model model = relu_model();
+    Records records(records_with_bad_values());
+    RecordMinMaxOptions options;
+    options.mode = RecordMinMaxOptions::Mode::MinMax;
+    options.threads = threads;
+    options.skip_nonfinite = true;
+    std::vector<std::string> skipped;
+    options.on_skipped = [&](const std::string &why) { skipped.push_back(why); };
+    record_minmax(model, records, options);
+    ASSERT_EQ(skipped.size(), 2u);
+    EXPECT_EQ(skipped[0], "r1: input 0 ('in') has the non-finite value nan at index 1");
+    EXPECT_EQ(skipped[1], "r3: input 0 ('in') has the non-finite value -inf at index 2");
+    // Only r0 and r2 count: min -4, max 9.
+    const ir::Tensor &in = model.tensors[model.inputs[0]];
+    ASSERT_TRUE(in.quant);
+    EXPECT_EQ(in.quant->min[0], -4.0f);
+    EXPECT_EQ(in.quant->max[0], 9.0f);
+  }
+}
+
+TEST(CalibrationErrors, SkippingEveryRecordLeavesNoRecords) {
+  ir::Model model = relu_model();
+  Records records({{kInf, 0.0f, 0.0f}});
+  RecordMinMaxOptions options;
+  options.skip_nonfinite = true;
+  EXPECT_THROW(record_minmax(model, records, options), InputError);
+}
+
+TEST(CalibrationErrors, EmptyDataset) {
+  ir::Model model = relu_model();
+  Records none({});
+  try {
+    record_minmax(model, none, {});
+    FAIL() << "expected an InputError";
+  } catch (const InputError &e) {
+    EXPECT_STREQ(e.what(), "the dataset has no records");
+  }
+}
+
+} // namespace
+} // namespace qgold::quant
