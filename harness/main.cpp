@@ -9,7 +9,6 @@
 
 namespace {
 
-constexpr int kExitBadInput = 2;
 constexpr int kExitInternal = 3;
 
 int fail(const char *message, int status) {
@@ -36,6 +35,7 @@ int main(int argc, char **argv) {
   add_quantize_weights_command(app, action);
   add_dump_command(app, action);
   add_verify_command(app, action);
+  add_regen_command(app, action);
 
   try {
     app.parse(argc, argv);

@@ -2,15 +2,18 @@
 
 #include "data/dataset.h"
 #include "harness/golden.h"
+#include "harness/parallel.h"
 #include "harness/safe_name.h"
 #include "ir/error.h"
 #include "quant/quant.h"
 #include "recipe/recipe.h"
 
 #include <fmt/format.h>
+#include <fnmatch.h>
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -55,18 +58,6 @@ std::vector<Step> parse_steps(const std::string &column, const std::string &wher
 
 bool has(const std::vector<Step> &steps, Step step) {
   return std::find(steps.begin(), steps.end(), step) != steps.end();
-}
-
-// The golden files of one step folder, sorted by name.
-std::vector<fs::path> golden_files(const fs::path &folder) {
-  if (!fs::is_directory(folder))
-    throw InputError(fmt::format("{}: golden folder missing", folder.string()));
-  std::vector<fs::path> files;
-  for (const auto &entry : fs::directory_iterator(folder))
-    if (entry.is_regular_file() && entry.path().extension() == ".json")
-      files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  return files;
 }
 
 // Runs the steps of one case in order, each feeding the next, and compares
@@ -176,25 +167,12 @@ private:
   }
 
   void check(Step step, const ir::Model &model) {
-    auto stems = golden_stems(model);
     CompareOptions compare;
     compare.tolerances = options_.tolerances;
     // ONE checks only weights, scale and zero_point of quantized models.
     compare.compare_min_max = step != Step::Quantization && step != Step::WoQuantization;
-    for (const fs::path &file : goldens_[step]) {
-      GoldenCheck golden_check{step, file.stem().string(), {}, {}};
-      try {
-        Golden golden = read_golden(file);
-        auto tensor = stems.find(golden_check.tensor);
-        if (tensor == stems.end())
-          golden_check.error = "no tensor of the model has this golden's name";
-        else
-          golden_check.mismatches = compare_golden(golden, model.tensors[tensor->second], compare);
-      } catch (const InputError &error) {
-        golden_check.error = error.what();
-      }
+    for (GoldenCheck &golden_check : check_goldens(step, goldens_[step], model, compare))
       result_.checks.push_back(std::move(golden_check));
-    }
     checked_.insert(step);
   }
 
@@ -296,6 +274,47 @@ std::vector<SuiteCase> read_suite_tsv(const fs::path &path) {
   return cases;
 }
 
+std::vector<fs::path> golden_files(const fs::path &folder) {
+  if (!fs::is_directory(folder))
+    throw InputError(fmt::format("{}: golden folder missing", folder.string()));
+  std::vector<fs::path> files;
+  for (const auto &entry : fs::directory_iterator(folder))
+    if (entry.is_regular_file() && entry.path().extension() == ".json" &&
+        !entry.path().filename().string().starts_with("."))
+      files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<GoldenCheck> check_goldens(Step step, const std::vector<fs::path> &files,
+                                       const ir::Model &model, const CompareOptions &options) {
+  std::vector<GoldenCheck> checks;
+  std::map<std::string, int32_t> stems;
+  std::string model_error;
+  try {
+    stems = golden_stems(model);
+  } catch (const InputError &error) {
+    model_error = error.what(); // two tensors share a golden file name
+  }
+  for (const fs::path &file : files) {
+    GoldenCheck golden_check{step, file.stem().string(), model_error, {}};
+    if (model_error.empty()) {
+      try {
+        Golden golden = read_golden(file);
+        auto tensor = stems.find(golden_check.tensor);
+        if (tensor == stems.end())
+          golden_check.error = "no tensor of the model has this golden's name";
+        else
+          golden_check.mismatches = compare_golden(golden, model.tensors[tensor->second], options);
+      } catch (const InputError &error) {
+        golden_check.error = error.what();
+      }
+    }
+    checks.push_back(std::move(golden_check));
+  }
+  return checks;
+}
+
 size_t CaseResult::passed() const {
   return std::count_if(checks.begin(), checks.end(), [](const GoldenCheck &c) { return c.passed(); });
 }
@@ -325,6 +344,7 @@ CaseResult run_one_case(const fs::path &dir, const SuiteCase &suite_case,
                         const SuiteOptions &options) {
   CaseResult result;
   result.name = suite_case.name();
+  auto start = std::chrono::steady_clock::now();
   CaseRunner runner(dir, suite_case, options, result);
   try {
     runner.run();
@@ -334,15 +354,31 @@ CaseResult run_one_case(const fs::path &dir, const SuiteCase &suite_case,
     result.error_step = runner.current_step();
     result.unchecked = runner.unchecked();
   }
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }
 
 SuiteResult run_one_suite(const fs::path &dir, const SuiteOptions &options) {
   SuiteResult result;
   result.dir = dir;
-  for (const SuiteCase &suite_case : read_suite_tsv(dir / "suite.tsv")) {
-    result.cases.push_back(run_one_case(dir, suite_case, options));
+  std::vector<SuiteCase> cases;
+  std::vector<bool> used(options.patterns.size(), false);
+  for (SuiteCase &suite_case : read_suite_tsv(dir / "suite.tsv")) {
+    bool match = options.patterns.empty();
+    for (size_t i = 0; i < options.patterns.size(); ++i)
+      if (fnmatch(options.patterns[i].c_str(), suite_case.name().c_str(), 0) == 0 ||
+          fnmatch(options.patterns[i].c_str(), suite_case.recipe.c_str(), 0) == 0)
+        match = used[i] = true;
+    if (match)
+      cases.push_back(std::move(suite_case));
   }
+  for (size_t i = 0; i < used.size(); ++i)
+    if (!used[i])
+      throw InputError(fmt::format("pattern '{}' matches no case of {}", options.patterns[i],
+                                   (dir / "suite.tsv").string()));
+  result.cases.resize(cases.size());
+  parallel_for(cases.size(), options.jobs,
+               [&](size_t i) { result.cases[i] = run_one_case(dir, cases[i], options); });
   return result;
 }
 
@@ -390,6 +426,7 @@ nlohmann::json report_json(const SuiteResult &result) {
       checks.push_back(std::move(entry));
     }
     json entry = {{"name", c.name},
+                  {"seconds", c.seconds},
                   {"passed", c.passed()},
                   {"failed", c.failed()},
                   {"checks", std::move(checks)}};

@@ -44,8 +44,19 @@ struct GoldenCheck {
   bool passed() const { return error.empty() && mismatches.empty(); }
 };
 
+// The golden files (*.json, not hidden) of one step folder, sorted by name.
+// A missing folder is an InputError.
+std::vector<std::filesystem::path> golden_files(const std::filesystem::path &folder);
+
+// Compares every golden file of `files` with the tensor of `model` of the
+// same file stem; an unreadable golden or a stem no tensor has is a failed
+// check with an error.
+std::vector<GoldenCheck> check_goldens(Step step, const std::vector<std::filesystem::path> &files,
+                                       const ir::Model &model, const CompareOptions &options);
+
 struct CaseResult {
   std::string name;
+  double seconds = 0; // wall time of the case
   std::vector<GoldenCheck> checks;
   // A case-level failure (bad recipe, missing inputs, engine error): the step
   // it happened in and how many golden files it left unchecked.
@@ -67,9 +78,11 @@ struct SuiteResult {
 
 struct SuiteOptions {
   Tolerances tolerances;
+  unsigned jobs = 1; // cases run in parallel (0 = all cores); results keep suite order
+  std::vector<std::string> patterns; // globs on the case name or recipe; empty = all
 };
 
-// Runs every case of `dir`/suite.tsv. Case failures are recorded, not thrown;
+// Runs every case of `dir`/suite.tsv (matching options.patterns). Case failures are recorded, not thrown;
 // only an unreadable suite.tsv throws (InputError).
 SuiteResult run_one_suite(const std::filesystem::path &dir, const SuiteOptions &options = {});
 CaseResult run_one_case(const std::filesystem::path &dir, const SuiteCase &suite_case,

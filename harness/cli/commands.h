@@ -14,6 +14,7 @@ using Action = std::function<int()>;
 
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitMismatch = 1;
+inline constexpr int kExitBadInput = 2;
 
 void add_build_command(CLI::App &app, Action &action);
 void add_inspect_command(CLI::App &app, Action &action);
@@ -26,5 +27,6 @@ void add_quantize_command(CLI::App &app, Action &action);
 void add_quantize_weights_command(CLI::App &app, Action &action);
 void add_dump_command(CLI::App &app, Action &action);
 void add_verify_command(CLI::App &app, Action &action);
+void add_regen_command(CLI::App &app, Action &action);
 
 } // namespace qgold::cli

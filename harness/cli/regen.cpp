@@ -1,0 +1,50 @@
+#include "harness/cli/commands.h"
+
+#include "harness/bundled_suite.h"
+#include "harness/regen.h"
+
+#include <iostream>
+#include <memory>
+
+namespace qgold::cli {
+
+namespace {
+struct RegenArgs {
+  std::vector<std::string> patterns;
+  std::string root;
+  bool check = false, inputs = false;
+};
+
+int run_regen(const RegenArgs &args) {
+  std::filesystem::path root =
+      args.root.empty() ? harness::default_repo_root(nullptr) : std::filesystem::path(args.root);
+  harness::BundledSuite suite = harness::load_bundled_suite(root);
+  auto cases = harness::select_cases(suite, args.patterns);
+  harness::RegenOptions options;
+  options.check = args.check;
+  options.inputs = args.inputs;
+  harness::RegenReport report = harness::regenerate(suite, cases, options);
+  harness::print_regen_report(report, options, std::cout);
+  if (!report.errors.empty())
+    return kExitBadInput;
+  return options.check && report.changed() ? kExitMismatch : kExitOk;
+}
+} // namespace
+
+void add_regen_command(CLI::App &app, Action &action) {
+  auto args = std::make_shared<RegenArgs>();
+  CLI::App *command = app.add_subcommand(
+      "regen", "Regenerate the bundled suite's goldens with qgold's engine and report changes");
+  command->add_option("patterns", args->patterns,
+                      "globs on case ids (Conv2D_001/channel/uint8) or names; default: all");
+  command->add_flag("--check,--dry-run", args->check,
+                    "write nothing; exit 1 if anything would change");
+  command->add_flag("--inputs", args->inputs,
+                    "also rewrite test_inputs that differ from the recipe's calibration");
+  command->add_option("--suite", args->root,
+                      "repository root (with recipes/); default: the one holding this qgold")
+      ->check(CLI::ExistingDirectory);
+  command->callback([args, &action] { action = [args] { return run_regen(*args); }; });
+}
+
+} // namespace qgold::cli
