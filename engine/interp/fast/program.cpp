@@ -83,7 +83,8 @@ struct Runner::Impl {
   AlignedBuffer arena, scratchpad;
   TensorBuffers buffers;
   dnnl::stream stream;
-  std::vector<BoundKernel> kernels;
+  std::vector<BoundKernel> reference_kernels; // run where the program has no FastStep
+  std::vector<FusedKernel> fast_kernels;      // per operator; empty = reference kernel
 
   explicit Impl(const Program::Impl &p)
       : program(p), arena(aligned_buffer(static_cast<size_t>(p.plan.arena_bytes))),
@@ -100,11 +101,14 @@ struct Runner::Impl {
         buffers.data[i] = reinterpret_cast<float *>(arena.get() + program.plan.offsets[i]);
     }
     TensorBuffers bound = buffers;
-    kernels = bind_kernels(model, bound);
+    reference_kernels = bind_kernels(model, bound);
     RunnerContext context{program.engine, stream, buffers, scratchpad.get()};
-    for (size_t i = 0; i < kernels.size(); ++i)
-      if (program.steps[i])
-        kernels[i] = program.steps[i]->bind(context);
+    fast_kernels.resize(reference_kernels.size());
+    for (size_t i = 0; i < reference_kernels.size(); ++i)
+      if (program.steps[i]) {
+        fast_kernels[i] = program.steps[i]->bind(context);
+        reference_kernels[i] = nullptr;
+      }
   }
 
   std::span<float> values(int32_t tensor) const {
@@ -130,23 +134,21 @@ void Runner::set_input(size_t index, std::span<const float> values) {
     std::memcpy(buffer.data(), values.data(), values.size_bytes());
 }
 
-template <typename Visit> void Runner::execute(Visit &&visit) {
+void Runner::run(TensorObserver *observer) {
   const ir::Model &model = impl_->program.model;
   SingleThreadScope single_thread;
-  for (int32_t input : model.inputs)
-    visit(input, impl_->values(input));
-  for (size_t i = 0; i < impl_->kernels.size(); ++i) {
-    impl_->kernels[i]();
-    for (int32_t output : model.operators[i].outputs)
-      visit(output, impl_->values(output));
-  }
-}
-
-void Runner::run(TensorObserver *observer) {
-  execute([&](int32_t tensor, std::span<const float> values) {
+  if (observer)
+    for (int32_t input : model.inputs)
+      observer->observe(input, impl_->values(input));
+  for (size_t i = 0; i < model.operators.size(); ++i) {
+    if (impl_->fast_kernels[i])
+      impl_->fast_kernels[i](nullptr);
+    else
+      impl_->reference_kernels[i]();
     if (observer)
-      observer->observe(tensor, values);
-  });
+      for (int32_t output : model.operators[i].outputs)
+        observer->observe(output, impl_->values(output));
+  }
 }
 
 void Runner::run(std::span<ValueRange> ranges) {
@@ -154,9 +156,19 @@ void Runner::run(std::span<ValueRange> ranges) {
   if (ranges.size() != model.tensors.size())
     throw InputError(fmt::format("{} value ranges for a model of {} tensors", ranges.size(),
                                  model.tensors.size()));
-  execute([&](int32_t tensor, std::span<const float> values) {
-    ranges[static_cast<size_t>(tensor)] = value_range(values);
-  });
+  SingleThreadScope single_thread;
+  for (int32_t input : model.inputs)
+    ranges[static_cast<size_t>(input)] = value_range(impl_->values(input));
+  for (size_t i = 0; i < model.operators.size(); ++i) {
+    const std::vector<int32_t> &outputs = model.operators[i].outputs;
+    if (impl_->fast_kernels[i]) {
+      impl_->fast_kernels[i](&ranges[static_cast<size_t>(outputs[0])]);
+      continue;
+    }
+    impl_->reference_kernels[i]();
+    for (int32_t output : outputs)
+      ranges[static_cast<size_t>(output)] = value_range(impl_->values(output));
+  }
 }
 
 std::span<const float> Runner::output(size_t index) const {

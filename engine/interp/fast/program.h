@@ -61,7 +61,6 @@ public:
   std::span<const float> output(size_t index) const;
 
 private:
-  template <typename Visit> void execute(Visit &&visit);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

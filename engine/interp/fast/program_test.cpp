@@ -284,24 +284,32 @@ TEST(FastBackend, ValueRangeSkipsNanAndCountsInfinity) {
 }
 
 TEST(FastBackend, RangesEqualTheRangesOfTheObservedValues) {
+  // conv (oneDNN) -> pool (oneDNN) and conv + conv (the blocked elementwise
+  // loop: 20*20*16 = 6400 values, several blocks and a partial one).
   Random random(7);
   ModelBuilder b;
-  const int32_t in = b.input("in", {1, 9, 9, 8});
-  const int32_t conv = b.activation("conv", {1, 9, 9, 16});
+  const int32_t in = b.input("in", {1, 20, 20, 8});
+  const int32_t conv = b.activation("conv", {1, 20, 20, 16});
   b.op(OpCode::Conv2D, {in, b.constant("k", {16, 3, 3, 8}, random.values(16 * 9 * 8)), -1}, {conv},
        ir::Conv2DOptions{Padding::Same, 1, 1, 1, 1, Activation::Relu6});
-  const int32_t pool = b.activation("pool", {1, 5, 5, 16});
+  const int32_t pool = b.activation("pool", {1, 10, 10, 16});
   b.op(OpCode::MaxPool2D, {conv}, {pool},
        ir::Pool2DOptions{Padding::Same, 2, 2, 2, 2, Activation::None});
+  const int32_t twice = b.activation("twice", {1, 20, 20, 16});
+  b.op(OpCode::Sub, {conv, b.input("shift", {1, 20, 20, 16})}, {twice},
+       ir::ElementwiseOptions{Activation::None});
   b.output(pool);
+  b.output(twice);
   const Program program(b.model);
+  EXPECT_EQ(program.optimized_operator_count(), 3u);
   Runner runner(program);
-  runner.set_input(0, random.values(9 * 9 * 8));
+  runner.set_input(0, random.values(20 * 20 * 8));
+  runner.set_input(1, random.values(20 * 20 * 16));
   Recorder recorder;
   runner.run(&recorder);
   std::vector<ValueRange> ranges(b.model.tensors.size());
   runner.run(ranges);
-  for (int32_t tensor : {in, conv, pool}) {
+  for (int32_t tensor : {in, conv, pool, twice}) {
     const auto &values = recorder.seen[tensor];
     EXPECT_EQ(ranges[static_cast<size_t>(tensor)].min,
               *std::min_element(values.begin(), values.end()));

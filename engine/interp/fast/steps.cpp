@@ -82,12 +82,13 @@ public:
     float *data;
   };
 
+  // tensors[1] is the destination, whose range the kernel reports.
   PrimitiveStep(dnnl::primitive primitive, memory::desc scratchpad, std::vector<TensorArg> tensors,
                 std::vector<FixedArg> fixed, std::shared_ptr<memory> owned = nullptr)
       : primitive_(std::move(primitive)), scratchpad_(std::move(scratchpad)),
         tensors_(std::move(tensors)), fixed_(std::move(fixed)), owned_(std::move(owned)) {}
 
-  BoundKernel bind(RunnerContext &context) const override {
+  FusedKernel bind(RunnerContext &context) const override {
     std::unordered_map<int, memory> args;
     for (const TensorArg &arg : tensors_)
       args.emplace(arg.id, memory(arg.desc, context.engine,
@@ -95,9 +96,16 @@ public:
     for (const FixedArg &arg : fixed_)
       args.emplace(arg.id, memory(arg.desc, context.engine, arg.data));
     args.emplace(DNNL_ARG_SCRATCHPAD, memory(scratchpad_, context.engine, context.scratchpad));
-    return [primitive = primitive_, args = std::move(args), &stream = context.stream] {
+    const memory::desc &dst = tensors_.at(1).desc;
+    const std::span<const float> output(
+        context.buffers.data[static_cast<size_t>(tensors_.at(1).tensor)],
+        dst.get_size() / sizeof(float));
+    return [primitive = primitive_, args = std::move(args), &stream = context.stream,
+            output](ValueRange *output_range) {
       primitive.execute(stream, args);
       stream.wait();
+      if (output_range)
+        *output_range = value_range(output);
     };
   }
   size_t scratchpad_bytes() const override { return scratchpad_.get_size(); }
@@ -240,15 +248,29 @@ public:
   SameShapeBinaryStep(int32_t x, int32_t y, int32_t out, int64_t count, float lo, float hi)
       : x_(x), y_(y), out_(out), count_(count), lo_(lo), hi_(hi) {}
 
-  BoundKernel bind(RunnerContext &context) const override {
+  FusedKernel bind(RunnerContext &context) const override {
     const auto &data = context.buffers.data;
     return [x = data[static_cast<size_t>(x_)], y = data[static_cast<size_t>(y_)],
-            out = data[static_cast<size_t>(out_)], count = count_, lo = lo_, hi = hi_] {
-      for (int64_t i = 0; i < count; ++i) {
-        const float v = Combine{}(x[i], y[i]);
-        const float low_clamped = v < lo ? lo : v;
-        out[i] = low_clamped > hi ? hi : low_clamped;
+            out = data[static_cast<size_t>(out_)], count = count_, lo = lo_,
+            hi = hi_](ValueRange *output_range) {
+      // Blocks small enough that the range pass reads what was just written from L1.
+      constexpr int64_t kBlock = 2048;
+      ValueRange range;
+      for (int64_t begin = 0; begin < count; begin += kBlock) {
+        const int64_t end = std::min(count, begin + kBlock);
+        for (int64_t i = begin; i < end; ++i) {
+          const float v = Combine{}(x[i], y[i]);
+          const float low_clamped = v < lo ? lo : v;
+          out[i] = low_clamped > hi ? hi : low_clamped;
+        }
+        if (output_range) {
+          const ValueRange block = value_range({out + begin, static_cast<size_t>(end - begin)});
+          range.min = block.min < range.min ? block.min : range.min;
+          range.max = block.max > range.max ? block.max : range.max;
+        }
       }
+      if (output_range)
+        *output_range = range;
     };
   }
 

@@ -6,6 +6,7 @@
 // buffers, so several Runners on several threads share one FastStep.
 
 #include "interp/dispatch.h"
+#include "interp/fast/value_range.h"
 #include "ir/model.h"
 
 #include <dnnl.hpp>
@@ -22,10 +23,17 @@ struct RunnerContext {
   void *scratchpad;             // at least the largest scratchpad_bytes() of the program
 };
 
+// Runs a step. A non-null `output_range` receives the value range of the
+// step's output, reduced while the output is written where the kernel is
+// ours (elementwise: block by block, in L1) and right after the oneDNN
+// primitive otherwise.
+using FusedKernel = std::function<void(ValueRange *output_range)>;
+
+// Every FastStep writes exactly one output tensor.
 class FastStep {
 public:
   virtual ~FastStep() = default;
-  virtual BoundKernel bind(RunnerContext &context) const = 0;
+  virtual FusedKernel bind(RunnerContext &context) const = 0;
   virtual size_t scratchpad_bytes() const { return 0; }
 };
 
