@@ -29,7 +29,14 @@ int run_record_minmax(const RecordMinMaxArgs &args) {
   options.backend = args.backend == "reference" ? quant::RecordMinMaxOptions::Backend::Reference
                                                 : quant::RecordMinMaxOptions::Backend::Fast;
   options.progress = quant::progress_printer(stderr);
+  size_t skipped = 0;
+  options.on_skipped = [&skipped](const std::string &why) {
+    if (skipped++ == 0)
+      std::cerr << "qgold: warning: skipping " << why << '\n';
+  };
   quant::record_minmax(model, *dataset, options);
+  if (skipped > 0)
+    std::cerr << "qgold: warning: skipped " << skipped << " record(s) with NaN or Inf inputs\n";
   format::write_model_file(model, args.output);
   std::cout << "wrote " << args.output << '\n';
   return kExitOk;
@@ -65,6 +72,8 @@ void add_record_minmax_command(CLI::App &app, Action &action) {
       ->capture_default_str();
   command->add_option("--threads", options.threads, "worker threads (0 = all cores)")
       ->capture_default_str();
+  command->add_flag("--skip-nonfinite", options.skip_nonfinite,
+                    "leave out records with NaN or Inf inputs (a warning counts them) instead of failing");
   command->add_option("--backend", args->backend, "float kernels: optimized (oneDNN) or the reference interpreter")
       ->check(CLI::IsMember({"fast", "reference"}))
       ->capture_default_str();
