@@ -247,7 +247,7 @@ Golden parse_golden(const std::string &text, const std::string &origin) {
   json document;
   try {
     document = json::parse(text);
-  } catch (const json::parse_error &error) {
+  } catch (const json::exception &error) { // parse_error, or out_of_range for a number like 1e999
     throw InputError(fmt::format("{}: not valid JSON: {}", origin, error.what()));
   }
   if (!document.is_object())

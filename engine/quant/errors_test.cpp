@@ -105,5 +105,20 @@ TEST(CalibrationErrors, EmptyDataset) {
   }
 }
 
+TEST(QConfErrors, MalformedJsonAndWrongStructure) {
+  auto message = [](const std::string &text) {
+    try {
+      parse_qconf(text, "q.json");
+    } catch (const InputError &e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(message("{\"layers\": [}").rfind("q.json: malformed JSON at byte 13: ", 0), 0u);
+  EXPECT_EQ(message("[]"), "q.json: expected an object with a \"layers\" list");
+  // Fuzzer finding: a number too large for a double escaped as nlohmann's out_of_range.
+  EXPECT_EQ(message("5e0000000001342900302\"it").rfind("q.json: malformed JSON: ", 0), 0u);
+}
+
 } // namespace
 } // namespace qgold::quant

@@ -84,6 +84,8 @@ QConf parse_qconf(const std::string &json_text, const std::string &origin) {
     document = json::parse(json_text);
   } catch (const json::parse_error &error) {
     throw InputError(fmt::format("{}: malformed JSON at byte {}: {}", origin, error.byte, error.what()));
+  } catch (const json::out_of_range &error) { // a number like 1e999
+    throw InputError(fmt::format("{}: malformed JSON: {}", origin, error.what()));
   }
   if (!document.is_object() || !document.contains("layers") || !document["layers"].is_array())
     throw InputError(fmt::format("{}: expected an object with a \"layers\" list", origin));
