@@ -39,6 +39,10 @@ std::optional<double> step_of(const std::optional<GoldenArray> &scale, const ir:
   return scale->at((index / inner) % tensor.shape[axis]);
 }
 
+// How a difference converts to quantization steps: integer values are codes
+// (one step each); float values are divided by the tensor's scale.
+enum class Steps { None, Codes, Scale };
+
 class KeyComparer {
 public:
   KeyComparer(const ir::Tensor &tensor, const Golden &actual, const CompareOptions &options,
@@ -46,7 +50,7 @@ public:
       : tensor_(tensor), actual_(actual), options_(options), out_(out) {}
 
   void compare(const std::string &key, const GoldenArray &expected,
-               const std::optional<GoldenArray> &got, Rule rule, bool with_steps) {
+               const std::optional<GoldenArray> &got, Rule rule, Steps steps) {
     if (!got) {
       whole_key(key, "the tensor has no " + key);
       return;
@@ -74,7 +78,9 @@ public:
       mismatch.expected = e;
       mismatch.got = g;
       mismatch.diff = std::fabs(g - e);
-      if (with_steps) {
+      if (steps == Steps::Codes)
+        mismatch.diff_steps = mismatch.diff;
+      if (steps == Steps::Scale) {
         auto step = step_of(actual_.scale, tensor_, mismatch.index, key == "weights");
         if (step && *step > 0)
           mismatch.diff_steps = mismatch.diff / *step;
@@ -120,18 +126,19 @@ std::vector<Mismatch> compare_golden(const Golden &expected, const ir::Tensor &t
     Rule rule = float_weights ? float_rule
                 : tensor.dtype == ir::DType::Int64 ? Rule{0, tol.quantized_int64_atol}
                                                    : Rule{0, tol.quantized_atol};
-    comparer.compare("weights", *expected.weights, actual.weights, rule, float_weights);
+    comparer.compare("weights", *expected.weights, actual.weights, rule,
+                     float_weights ? Steps::Scale : Steps::Codes);
   }
   if (expected.scale)
-    comparer.compare("scale", *expected.scale, actual.scale, float_rule, false);
+    comparer.compare("scale", *expected.scale, actual.scale, float_rule, Steps::Scale);
   if (expected.zero_point)
     comparer.compare("zero_point", *expected.zero_point, actual.zero_point,
-                     Rule{0, tol.zero_point_atol}, false);
+                     Rule{0, tol.zero_point_atol}, Steps::Codes);
   if (options.compare_min_max) {
     if (expected.min)
-      comparer.compare("min", *expected.min, actual.min, float_rule, true);
+      comparer.compare("min", *expected.min, actual.min, float_rule, Steps::Scale);
     if (expected.max)
-      comparer.compare("max", *expected.max, actual.max, float_rule, true);
+      comparer.compare("max", *expected.max, actual.max, float_rule, Steps::Scale);
   }
   return out;
 }

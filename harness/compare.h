@@ -34,7 +34,9 @@ struct Mismatch {
   std::string key;
   int64_t index = -1; // flat index; -1 for a mismatch of the whole key (count, shape, absence)
   double expected = 0, got = 0, diff = 0;
-  std::optional<double> diff_steps; // diff in quantization steps, when a scale is known
+  // diff in quantization steps: codes for integer weights and zero points;
+  // diff / scale for floats when the tensor has a scale
+  std::optional<double> diff_steps;
   std::string problem;              // set for whole-key mismatches
   // "scale[1] expected 0.5 got 0.6 (diff 0.1)" or "weights: expected 16 values, got 8".
   std::string describe() const;

@@ -85,7 +85,7 @@ TEST(Compare, ZeroPointWithinOne) {
   EXPECT_EQ(mismatches[0].key, "zero_point");
   EXPECT_EQ(mismatches[0].index, 1);
   EXPECT_EQ(mismatches[0].diff, 2.0);
-  EXPECT_EQ(mismatches[0].describe(), "zero_point[1] expected 119 got 117 (diff 2)");
+  EXPECT_EQ(mismatches[0].describe(), "zero_point[1] expected 119 got 117 (diff 2, 2 steps)");
 }
 
 TEST(Compare, QuantizedWeightsWithinOne) {

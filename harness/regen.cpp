@@ -244,8 +244,10 @@ std::string kind_name(TensorChange::Kind kind) {
 std::string ValueChange::describe() const {
   if (index < 0)
     return key;
-  std::string text = fmt::format("{}[{}] {} -> {}", key, index, python_float_repr(before),
-                                 python_float_repr(after));
+  auto number = [&](double value) {
+    return integral ? fmt::format("{}", static_cast<int64_t>(value)) : python_float_repr(value);
+  };
+  std::string text = fmt::format("{}[{}] {} -> {}", key, index, number(before), number(after));
   if (steps)
     return text + fmt::format(" ({:.4g} step{})", *steps, *steps == 1 ? "" : "s");
   return text + fmt::format(" (diff {:.6g}, no scale known)", std::fabs(after - before));
@@ -287,7 +289,7 @@ std::optional<ValueChange> largest_change(const Golden &before, const Golden &af
       double b = old_values->at(i), a = new_values->at(i);
       if (a == b || (std::isnan(a) && std::isnan(b)))
         continue;
-      ValueChange change{key, int64_t(i), b, a, std::nullopt};
+      ValueChange change{key, int64_t(i), b, a, std::nullopt, new_values->integral};
       auto step = element_step(key, *new_values, i, scale, channel_axis);
       if (step && *step > 0)
         change.steps = std::fabs(a - b) / *step;

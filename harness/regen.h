@@ -24,6 +24,7 @@ struct ValueChange {
   int64_t index = -1; // -1: the key appeared, disappeared or changed shape
   double before = 0, after = 0;
   std::optional<double> steps;
+  bool integral = false; // the values are integers (codes)
   std::string describe() const; // "weights[3] 144 -> 145 (1 step)"
 };
 

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Backend adapters end to end: qgold's own CLI as an external toolchain (all
+# goldens pass), a faulty toolchain that moves one zero point or one weight
+# (caught, the value named), a failing command, and `verify --model`.
+# Usage: adapter_test.sh QGOLD PERTURB_MODEL
+set -uo pipefail
+qgold=$1 perturb=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+fail() { echo "FAILED: $*"; failures=$((failures + 1)); }
+
+# $1 adapter file; the quantization step's extra command (optional) follows.
+write_adapter() {
+  local file=$1 extra=${2:-}
+  local quant_out='"{output_model}"'
+  [[ -n $extra ]] && quant_out='"{workdir}/q.circle"'
+  cat >"$file" <<YAML
+format: circle
+steps:
+  fake_quantization:
+    - ["{qgold}", fake-quant, "{input_model}", -o, "{output_model}", --dtype, "{dtype}",
+       --granularity, "{granularity}", [--config, "{config}"]]
+  record_minmax:
+    - ["{qgold}", record-minmax, "{input_model}", --data, "{data}", -o, "{output_model}"]
+  quantization:
+    - ["{qgold}", quantize, "{input_model}", -o, $quant_out, --dtype, "{dtype}",
+       --granularity, "{granularity}", [--config, "{config}"]]
+$extra
+  wo_quantization:
+    - ["{qgold}", quantize-weights, "{input_model}", -o, "{output_model}", --dtype, "{dtype}",
+       --granularity, "{granularity}"]
+YAML
+}
+
+cases=(Conv2D_001 Conv2D_001_config Tanh_001 'Net_*')
+
+write_adapter "$work/good.yaml"
+out=$("$qgold" verify --backend "$work/good.yaml" --jobs 0 "${cases[@]}" 2>&1)
+status=$?
+[[ $status == 0 ]] || fail "self adapter: exit $status"
+last=$(tail -n1 <<<"$out")
+[[ $last =~ ^[1-9][0-9]*\ passed,\ 0\ failed$ ]] || fail "self adapter summary: $last"
+echo "self adapter: $last"
+
+write_adapter "$work/zero_point.yaml" "    - [\"$perturb\", \"{workdir}/q.circle\", \"{output_model}\", ofm, zero_point, 0, 3]"
+out=$("$qgold" verify --backend "$work/zero_point.yaml" Conv2D_001/layer/uint8 2>&1)
+status=$?
+[[ $status == 1 ]] || fail "faulty zero point: exit $status (expected 1)"
+grep -q '^FAIL Conv2D_001/layer/uint8 quantization ofm zero_point\[0\] expected 0 got 3 (diff 3, 3 steps)' <<<"$out" ||
+  fail "faulty zero point not named: $out"
+[[ $(grep -c '^FAIL' <<<"$out") == 1 ]] || fail "faulty zero point: more than one failure: $out"
+echo "faulty zero point: $(grep '^FAIL' <<<"$out")"
+
+write_adapter "$work/weight.yaml" "    - [\"$perturb\", \"{workdir}/q.circle\", \"{output_model}\", ker, weights, 7, 2]"
+out=$("$qgold" verify --backend "$work/weight.yaml" Conv2D_001/channel/uint8 2>&1)
+status=$?
+[[ $status == 1 ]] || fail "faulty weight: exit $status (expected 1)"
+grep -Eq '^FAIL Conv2D_001/channel/uint8 quantization ker weights\[7\] expected [0-9]+ got [0-9]+ \(diff 2, 2 steps\)' <<<"$out" ||
+  fail "faulty weight not named: $out"
+echo "faulty weight: $(grep '^FAIL' <<<"$out")"
+
+write_adapter "$work/broken.yaml" '    - ["false"]'
+out=$("$qgold" verify --backend "$work/broken.yaml" Conv2D_001/layer/uint8 2>&1)
+status=$?
+[[ $status == 1 ]] || fail "failing command: exit $status (expected 1)"
+grep -q 'FAIL Conv2D_001/layer/uint8 quantization: .*step quantization command 2 `false` exited with status 1' <<<"$out" ||
+  fail "failing command not named: $out"
+
+# A model quantized elsewhere, checked with --model.
+s=$(dirname "$0")/..
+"$qgold" build "$s/recipes/Conv2D_001.yaml" -o "$work/m.circle" >/dev/null &&
+  "$qgold" fake-quant "$work/m.circle" -o "$work/fq.circle" --dtype uint8 --granularity layer >/dev/null &&
+  "$qgold" record-minmax "$work/fq.circle" --data "$s/test_inputs/Conv2D_001/layer/uint8" -o "$work/rm.circle" >/dev/null 2>&1 &&
+  "$qgold" quantize "$work/rm.circle" -o "$work/q.circle" --dtype uint8 --granularity layer >/dev/null ||
+  fail "quantizing Conv2D_001 by hand"
+out=$("$qgold" verify --model "$work/q.circle" --case Conv2D_001/layer/uint8 2>&1) || fail "--model: $out"
+echo "--model: $(tail -n1 <<<"$out")"
+"$perturb" "$work/q.circle" "$work/bad.circle" bias weights 1 9
+out=$("$qgold" verify --model "$work/bad.circle" --case Conv2D_001/layer/uint8 2>&1)
+[[ $? == 1 ]] && grep -q 'FAIL Conv2D_001/layer/uint8 quantization bias weights\[1\]' <<<"$out" ||
+  fail "--model perturbed bias not caught: $out"
+
+exit $((failures > 0))
