@@ -74,7 +74,7 @@ done
 echo '{"scale": 0.01, "zero_point": 0.0}' >"$mini/expected_outputs/Relu/layer/uint8/quantization/ifm.json"
 echo '{"scale": 0.01, "zero_point": 3.0}' >"$mini/expected_outputs/Relu/layer/uint8/quantization/ofm.json"
 expect_status 1 "$qgold" verify --suite "$mini" --json "$tmp/report.json"
-grep -q '^FAIL Relu/layer/uint8 quantization ofm zero_point\[0\] expected 3 got 0 (diff 3)$' "$tmp/out" ||
+grep -q '^FAIL Relu/layer/uint8 quantization ofm zero_point\[0\] expected 3 got 0 (diff 3, 3 steps)$' "$tmp/out" ||
   fail "verify output: $(cat "$tmp/out")"
 tail -n 1 "$tmp/out" | grep -qx '1 passed, 1 failed' || fail "verify summary: $(tail -n 1 "$tmp/out")"
 [ -s "$tmp/report.json" ] || fail "verify --json wrote nothing"
