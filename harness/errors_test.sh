@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Bad input through the real qgold executable: the exit status (2 = bad input
+# or usage, never 3 or a signal), the message docs/errors.md quotes, and that
+# hostile tensor and recipe names never make qgold write outside its folders.
+# Usage: errors_test.sh QGOLD
+set -u
+qgold=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+failures=0
+
+fail() {
+  echo "FAIL: $*"
+  failures=$((failures + 1))
+}
+
+# expect STATUS MESSAGE COMMAND...: exit status STATUS and MESSAGE (a fixed string,
+# may be empty) in the output (regen reports per-case errors on stdout).
+expect() {
+  local want=$1 message=$2
+  shift 2
+  "$@" >out 2>err
+  local got=$?
+  [ "$got" -eq "$want" ] || fail "exit $got (want $want): $* -- $(head -c 300 err)"
+  [ -z "$message" ] || cat out err | grep -qF -- "$message" ||
+    fail "$*: output lacks '$message': $(head -c 300 err)"
+}
+
+cat >relu.recipe <<'RECIPE'
+operand { name: "in" type: FLOAT32 shape { dim: 1 dim: 3 } }
+operand { name: "out" type: FLOAT32 shape { dim: 1 dim: 3 } }
+operation { type: "ReLU" input: "in" output: "out" }
+input: "in"
+output: "out"
+RECIPE
+"$qgold" build relu.recipe -o relu.circle >/dev/null || fail "cannot build relu.circle"
+
+# Recipes.
+printf 'operand {\n  name: "a"\n  type FLOAT32\n}\n' >syntax.recipe
+expect 2 "qgold: error: syntax.recipe:3:8: expected ':' or '{' after field 'type', got 'FLOAT32'" \
+  "$qgold" build syntax.recipe -o x.circle
+printf 'operands:\n  - {name: a, type: FLOAT32, shape: [1, 2}\n' >syntax.yaml
+expect 2 "qgold: error: syntax.yaml:2:" "$qgold" build syntax.yaml -o x.circle
+printf 'operand { name: "k" type: FLOAT32 shape { dim: 4096 } filler { tag: "constant" arg: "1" } }\n' >big.recipe
+QGOLD_MAX_CONSTANT_BYTES=1000 expect 2 \
+  "big.recipe:1:1: operand 'k' shape [4096] is too large to fill (limit 1000 bytes, set QGOLD_MAX_CONSTANT_BYTES to raise it)" \
+  "$qgold" build big.recipe -o x.circle
+[ ! -e x.circle ] || fail "a failed build left x.circle behind"
+
+# Datasets (one .txt file per record, one line per input).
+mkdir count shape value empty nan
+printf '1,2,3\n4,5,6\n' >count/0.txt
+printf '1,2\n' >shape/0.txt
+printf '1,abc,3\n' >value/0.txt
+printf '1,2,3\n' >nan/0.txt
+printf '1,nan,3\n' >nan/1.txt
+printf -- '-1,0,9\n' >nan/2.txt
+expect 2 "count/0.txt: holds 2 non-blank lines, expected 1 (one line per model input)" \
+  "$qgold" record-minmax relu.circle --data count -o rm.circle
+expect 2 "shape/0.txt:1: input 0 ('in'): expected 3 comma-separated values for float32 [1,3], got 2" \
+  "$qgold" record-minmax relu.circle --data shape -o rm.circle
+expect 2 "value/0.txt:1:3: input 0 ('in'), value 1: expected a float32 number, got 'abc'" \
+  "$qgold" record-minmax relu.circle --data value -o rm.circle
+expect 2 "empty: holds no .txt or .npy files" "$qgold" record-minmax relu.circle --data empty -o rm.circle
+expect 2 "1.txt: input 0 ('in') has the non-finite value nan at index 1" \
+  "$qgold" record-minmax relu.circle --data nan -o rm.circle
+expect 0 "qgold: warning: skipped 1 record(s) with NaN or Inf inputs" \
+  "$qgold" record-minmax relu.circle --data nan -o rm.circle --skip-nonfinite --mode minmax
+"$qgold" inspect --json rm.circle | tr -d ' \n' | grep -q '"min":\[-1' || fail "--skip-nonfinite: min of records 0 and 2 is not -1"
+
+# Models.
+head -c 100 relu.circle >truncated.circle
+expect 2 "truncated.circle: not a valid Circle model: flatbuffer verification failed" "$qgold" inspect truncated.circle
+printf 'not a model' >garbage.circle
+expect 2 "garbage.circle" "$qgold" inspect garbage.circle
+expect 2 "qgold: error:" "$qgold" inspect missing.circle
+
+# qconf and goldens.
+echo '{"layers": [{"name": "out", "dtype": "int4", "granularity": "layer"}]}' >dtype.json
+expect 2 "dtype.json: layers[0]: dtype 'int4' is not uint8 or int16" \
+  "$qgold" fake-quant relu.circle -o fq.circle --dtype uint8 --granularity layer --config dtype.json
+echo '{"layers": [' >truncated.json
+expect 2 "truncated.json: malformed JSON at byte 14" \
+  "$qgold" fake-quant relu.circle -o fq.circle --dtype uint8 --granularity layer --config truncated.json
+echo '{"layers": 1e999}' >overflow.json
+expect 2 "overflow.json: malformed JSON" \
+  "$qgold" fake-quant relu.circle -o fq.circle --dtype uint8 --granularity layer --config overflow.json
+
+# Usage.
+expect 2 "qgold: error:" "$qgold" record-minmax relu.circle -o rm.circle
+expect 2 "qgold: error:" "$qgold" quantize relu.circle -o q.circle --dtype uint7 --granularity layer
+
+# Hostile names: regen writes one golden per tensor and one folder per recipe;
+# nothing may land outside the suite's expected_outputs/ and test_inputs/.
+long=$(printf 'n%.0s' $(seq 300))
+mkdir -p suite/recipes suite/harness
+cat >suite/recipes/Hostile.yaml <<RECIPE
+name: Hostile
+operands:
+  - {name: "../up", type: FLOAT32, shape: [1, 3]}
+  - {name: "/abs/t", type: FLOAT32, shape: [1, 3]}
+  - {name: "nl\nx\0z/../../w", type: FLOAT32, shape: [1, 3]}
+  - {name: "$long", type: FLOAT32, shape: [1, 3]}
+operations:
+  - {type: ReLU, inputs: ["../up"], outputs: ["/abs/t"]}
+  - {type: ReLU, inputs: ["/abs/t"], outputs: ["nl\nx\0z/../../w"]}
+  - {type: ReLU, inputs: ["nl\nx\0z/../../w"], outputs: ["$long"]}
+inputs: ["../up"]
+outputs: ["$long"]
+calibration: {records: 2, min: -1.0, max: 1.0}
+tests:
+  - {granularity: layer, dtype: uint8}
+RECIPE
+expect 0 "" "$qgold" regen --suite suite
+# Each step folder holds exactly the four goldens, under escaped names.
+for step in record_minmax quantization; do
+  dir=suite/expected_outputs/Hostile/layer/uint8/$step
+  [ "$(find "$dir" -type f | wc -l)" -eq 4 ] || fail "$dir: $(find "$dir" -type f | wc -l) files, want 4"
+  for stem in .._up _abs_t 'nl%0Ax%00z_.._.._w'; do
+    [ -f "$dir/$stem.json" ] || fail "$dir/$stem.json missing"
+  done
+done
+for name in "../x" "/abs" ".hidden" "a/b"; do
+  rm -rf bad && mkdir -p bad/recipes bad/harness
+  sed "s|^name: Hostile|name: \"$name\"|" suite/recipes/Hostile.yaml >bad/recipes/Bad.yaml
+  expect 2 "recipe name '$name' cannot name a case folder" "$qgold" regen --suite bad
+done
+sed "s|^name: Hostile|name: \"r$long\"|" suite/recipes/Hostile.yaml >bad/recipes/Bad.yaml
+expect 2 "File name too long" "$qgold" regen --suite bad
+# Nothing outside the two output folders and the inputs of this test.
+stray=$(find . -newer relu.recipe -type f ! -path './suite/expected_outputs/*' ! -path './suite/test_inputs/*' \
+  ! -path './bad/*' ! -path './suite/recipes/*' | grep -vE '^\./(out|err|[a-z_]+\.(circle|json|recipe|yaml)|(count|shape|value|nan)/[0-9]\.txt)$')
+[ -z "$stray" ] || fail "files written outside the output folders: $stray"
+[ ! -e "$tmp/up" ] && [ ! -e /abs ] && [ ! -e "$tmp/suite/expected_outputs/Hostile/layer/w.json" ] ||
+  fail "a hostile name escaped its folder"
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures failure(s)"
+  exit 1
+fi
+echo "all error checks passed"
