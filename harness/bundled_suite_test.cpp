@@ -47,7 +47,9 @@ std::string test_name(const testing::TestParamInfo<StepParam> &info) {
 class BundledStep : public testing::TestWithParam<StepParam> {};
 
 TEST_P(BundledStep, MatchesGoldens) {
-  const auto &[c, step] = GetParam();
+  // Not a structured binding: clang 14 (the sanitizer build) cannot capture those in lambdas.
+  const BundledCase &c = GetParam().c;
+  const Step step = GetParam().step;
   const BundledSuite &suite = bundled_suite();
   std::vector<std::filesystem::path> files;
   if (std::filesystem::is_directory(suite.step_dir(c, step)))
