@@ -5,11 +5,14 @@
 #include "ir/error.h"
 
 #include <fmt/format.h>
-#include <omp.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+
+// The OpenMP API of the runtime oneDNN runs on (libgomp, linked explicitly).
+extern "C" int omp_get_max_threads();
+extern "C" void omp_set_num_threads(int threads);
 
 namespace qgold::interp::fast {
 namespace {
