@@ -39,7 +39,7 @@ Tolerances parse_tolerances(const std::string &text, const std::string &origin) 
     std::set<std::string> seen;
     for (auto it = root.begin(); it != root.end(); ++it) {
       std::string key = it->first.as<std::string>();
-      const YAML::Node &value = it->second;
+      const YAML::Node value = it->second; // a copy: `second` belongs to a temporary
       if (!seen.insert(key).second)
         throw InputError(fmt::format("{}: duplicate key '{}'", where(origin, it->first.Mark()), key));
       if (key == "exact") {
