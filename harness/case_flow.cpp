@@ -1,3 +1,4 @@
+#include "harness/golden_calibration.h"
 #include "harness/case_flow.h"
 
 #include "data/dataset.h"
@@ -68,7 +69,7 @@ ir::Model EngineBackend::run_step(Step step, const ir::Model &input, const Bundl
     break;
   case Step::RecordMinMax: {
     auto dataset = data::open_dataset(inputs_dir, data::input_specs(model));
-    quant::record_minmax(model, *dataset, quant::RecordMinMaxOptions{});
+    quant::record_minmax(model, *dataset, golden_calibration_options());
     break;
   }
   case Step::Quantization: {

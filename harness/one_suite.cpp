@@ -1,3 +1,4 @@
+#include "harness/golden_calibration.h"
 #include "harness/one_suite.h"
 
 #include "data/dataset.h"
@@ -85,7 +86,7 @@ public:
     if (record) {
       enter(Step::RecordMinMax);
       auto dataset = data::open_dataset(case_dir("test_inputs"), data::input_specs(model));
-      quant::record_minmax(model, *dataset, quant::RecordMinMaxOptions{});
+      quant::record_minmax(model, *dataset, golden_calibration_options());
       check_if_chained(Step::RecordMinMax, model);
     } else if (quantize) {
       enter(Step::RecordMinMax);
