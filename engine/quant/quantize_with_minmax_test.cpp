@@ -12,6 +12,13 @@ using testing::constant;
 using testing::set_range;
 using testing::tensor;
 
+QuantizeOptions options(ir::DType dtype, Granularity granularity) {
+  QuantizeOptions result;
+  result.dtype = dtype;
+  result.granularity = granularity;
+  return result;
+}
+
 ir::Model recorded_conv2d_004(ir::DType dtype, Granularity granularity) {
   ir::Model model = testing::conv2d_004();
   fake_quantize(model, dtype, granularity);
@@ -23,7 +30,7 @@ ir::Model recorded_conv2d_004(ir::DType dtype, Granularity granularity) {
 
 TEST(QuantizeWithMinMax, Conv2DChannelUint8MatchesGoldens) {
   ir::Model model = recorded_conv2d_004(ir::DType::UInt8, Granularity::Channel);
-  quantize_with_minmax(model, {ir::DType::UInt8, Granularity::Channel});
+  quantize_with_minmax(model, options(ir::DType::UInt8, Granularity::Channel));
   const ir::Tensor &ker = tensor(model, "ker");
   EXPECT_EQ(ker.dtype, ir::DType::UInt8);
   EXPECT_EQ(ker.values<uint8_t>(), (std::vector<uint8_t>{136, 153, 68, 51, 34, 221, 0, 255, 204, 102, 187, 119,
@@ -43,7 +50,7 @@ TEST(QuantizeWithMinMax, Conv2DChannelUint8MatchesGoldens) {
 TEST(QuantizeWithMinMax, Conv2DLayerUint8BiasHasOneScale) {
   ir::Model model = recorded_conv2d_004(ir::DType::UInt8, Granularity::Layer);
   set_range(model, "ifm", 0.005472412034869194f, 0.9987304735183716f);
-  quantize_with_minmax(model, {ir::DType::UInt8, Granularity::Layer});
+  quantize_with_minmax(model, options(ir::DType::UInt8, Granularity::Layer));
   EXPECT_EQ(tensor(model, "ker").values<uint8_t>(),
             (std::vector<uint8_t>{144, 160, 80, 64, 48, 224, 16, 255, 192, 96, 176, 112, 1, 32, 240, 208}));
   const ir::Tensor &bias = tensor(model, "bias");
@@ -54,7 +61,7 @@ TEST(QuantizeWithMinMax, Conv2DLayerUint8BiasHasOneScale) {
 
 TEST(QuantizeWithMinMax, Int16BiasIsInt64) {
   ir::Model model = recorded_conv2d_004(ir::DType::Int16, Granularity::Channel);
-  quantize_with_minmax(model, {ir::DType::Int16, Granularity::Channel});
+  quantize_with_minmax(model, options(ir::DType::Int16, Granularity::Channel));
   const ir::Tensor &bias = tensor(model, "bias");
   EXPECT_EQ(bias.dtype, ir::DType::Int64);
   // s_in = 0.99116457/32767, s_w = 8/32767 -> b/(s_in*s_w) = 1 / 7.3853e-9 ~ 1.354e8
@@ -67,12 +74,12 @@ TEST(QuantizeWithMinMax, MissingRangeIsAnInputError) {
   ir::Model model = testing::conv2d_004();
   fake_quantize(model, ir::DType::UInt8, Granularity::Channel);
   set_range(model, "ifm", 0.0f, 1.0f);
-  EXPECT_THROW(quantize_with_minmax(model, {ir::DType::UInt8, Granularity::Channel}), InputError);
+  EXPECT_THROW(quantize_with_minmax(model, options(ir::DType::UInt8, Granularity::Channel)), InputError);
 }
 
 TEST(QuantizeWithMinMax, LayerInt16IsRejected) {
   ir::Model model = recorded_conv2d_004(ir::DType::UInt8, Granularity::Channel);
-  EXPECT_THROW(quantize_with_minmax(model, {ir::DType::Int16, Granularity::Layer}), InputError);
+  EXPECT_THROW(quantize_with_minmax(model, options(ir::DType::Int16, Granularity::Layer)), InputError);
 }
 
 ir::Model concatenation_001() {
@@ -90,7 +97,7 @@ ir::Model concatenation_001() {
 
 TEST(QuantizeWithMinMax, ConcatenationPropagatesBackward) {
   ir::Model model = concatenation_001();
-  quantize_with_minmax(model, {ir::DType::Int16, Granularity::Channel});
+  quantize_with_minmax(model, options(ir::DType::Int16, Granularity::Channel));
   const float ofm_scale = tensor(model, "ofm").quant->scale[0];
   EXPECT_FLOAT_EQ(ofm_scale, 0.00024414808f);
   EXPECT_EQ(tensor(model, "ifm1").quant->scale[0], ofm_scale);
@@ -104,7 +111,9 @@ TEST(QuantizeWithMinMax, MixedPrecisionInsertsQuantizeOps) {
   fake_quantize(model, ir::DType::Int16, Granularity::Channel, &qconf);
   set_range(model, "ifm", -0.5f, 1.0f);
   set_range(model, "ofm", 0.0f, 10.0f);
-  quantize_with_minmax(model, {ir::DType::Int16, Granularity::Channel, {}, {}, &qconf});
+  QuantizeOptions mixed = options(ir::DType::Int16, Granularity::Channel);
+  mixed.qconf = &qconf;
+  quantize_with_minmax(model, mixed);
 
   EXPECT_EQ(tensor(model, "ifm").dtype, ir::DType::Int16);
   const ir::Tensor &converted = tensor(model, "ifm_Quantize");
@@ -136,19 +145,19 @@ ir::Model unary(ir::OpCode code, ir::Options options = std::monostate{}) {
 
 TEST(QuantizeWithMinMax, SoftmaxAndLogisticGetFixedParams) {
   ir::Model softmax = unary(ir::OpCode::Softmax, ir::SoftmaxOptions{1.0f});
-  quantize_with_minmax(softmax, {ir::DType::UInt8, Granularity::Layer});
+  quantize_with_minmax(softmax, options(ir::DType::UInt8, Granularity::Layer));
   EXPECT_EQ(tensor(softmax, "out").quant->scale[0], 1.0f / 255.0f);
   ir::Model logistic = unary(ir::OpCode::Logistic);
-  quantize_with_minmax(logistic, {ir::DType::Int16, Granularity::Channel});
+  quantize_with_minmax(logistic, options(ir::DType::Int16, Granularity::Channel));
   EXPECT_EQ(tensor(logistic, "out").quant->scale[0], 1.0f / 32768.0f);
   ir::Model tanh = unary(ir::OpCode::Tanh);
-  quantize_with_minmax(tanh, {ir::DType::UInt8, Granularity::Layer});
+  quantize_with_minmax(tanh, options(ir::DType::UInt8, Granularity::Layer));
   EXPECT_EQ(tensor(tanh, "out").quant->zero_point[0], 128);
 }
 
 TEST(QuantizeWithMinMax, MaxPoolKeepsItsOwnRange) {
   ir::Model model = unary(ir::OpCode::MaxPool2D, ir::Pool2DOptions{});
-  quantize_with_minmax(model, {ir::DType::UInt8, Granularity::Layer});
+  quantize_with_minmax(model, options(ir::DType::UInt8, Granularity::Layer));
   EXPECT_FLOAT_EQ(tensor(model, "out").quant->scale[0], 4.0f / 255.0f);
   EXPECT_FLOAT_EQ(tensor(model, "in").quant->scale[0], 4.0f / 255.0f);
   EXPECT_EQ(tensor(model, "out").quant->zero_point[0], 64);
@@ -163,7 +172,7 @@ TEST(QuantizeWithMinMax, ReshapePropagatesBackwardThenForward) {
   model.outputs = {out};
   set_range(model, "in", -2.0f, 2.0f);
   set_range(model, "out", -1.0f, 3.0f);
-  quantize_with_minmax(model, {ir::DType::UInt8, Granularity::Layer});
+  quantize_with_minmax(model, options(ir::DType::UInt8, Granularity::Layer));
   EXPECT_EQ(tensor(model, "in").quant->scale, tensor(model, "out").quant->scale);
   EXPECT_FLOAT_EQ(tensor(model, "in").quant->scale[0], 4.0f / 255.0f);
 }
@@ -180,7 +189,7 @@ TEST(QuantizeWithMinMax, SplitOutputsTakeTheInputParams) {
   set_range(model, "in", -2.0f, 2.0f);
   set_range(model, "a", -1.0f, 1.0f);
   set_range(model, "b", 0.0f, 2.0f);
-  quantize_with_minmax(model, {ir::DType::Int16, Granularity::Channel});
+  quantize_with_minmax(model, options(ir::DType::Int16, Granularity::Channel));
   EXPECT_EQ(tensor(model, "a").quant->scale, tensor(model, "in").quant->scale);
   EXPECT_EQ(tensor(model, "b").quant->scale, tensor(model, "in").quant->scale);
   EXPECT_EQ(tensor(model, "axis").dtype, ir::DType::Int32) << "split_dim stays int32";
@@ -196,7 +205,7 @@ TEST(QuantizeWithMinMax, AddQuantizesItsConstantOperandPerTensor) {
   model.outputs = {out};
   set_range(model, "x", -1.0f, 1.0f);
   set_range(model, "out", -2.0f, 4.0f);
-  quantize_with_minmax(model, {ir::DType::UInt8, Granularity::Layer});
+  quantize_with_minmax(model, options(ir::DType::UInt8, Granularity::Layer));
   const ir::Tensor &constant_y = tensor(model, "y");
   EXPECT_EQ(constant_y.dtype, ir::DType::UInt8);
   EXPECT_EQ(constant_y.values<uint8_t>(), (std::vector<uint8_t>{0, 85, 142, 255})); // worked example A
@@ -218,7 +227,7 @@ ir::Model prelu(std::vector<float> alpha) {
 
 TEST(QuantizeWithMinMax, PReluAlphaPerChannelIsExactPerElement) {
   ir::Model model = prelu({0.1f, -0.2f, 0.3f});
-  quantize_with_minmax(model, {ir::DType::UInt8, Granularity::Channel});
+  quantize_with_minmax(model, options(ir::DType::UInt8, Granularity::Channel));
   const ir::Tensor &alpha = tensor(model, "alpha");
   EXPECT_EQ(alpha.values<uint8_t>(), (std::vector<uint8_t>{1, 0, 1}));
   EXPECT_EQ(alpha.quant->scale, (std::vector<float>{0.1f, 0.2f, 0.3f}));
@@ -226,13 +235,13 @@ TEST(QuantizeWithMinMax, PReluAlphaPerChannelIsExactPerElement) {
   EXPECT_EQ(alpha.quant->quantized_dimension, 2);
 
   ir::Model int16 = prelu({0.1f, -0.2f, 0.3f});
-  quantize_with_minmax(int16, {ir::DType::Int16, Granularity::Channel});
+  quantize_with_minmax(int16, options(ir::DType::Int16, Granularity::Channel));
   EXPECT_EQ(tensor(int16, "alpha").values<int16_t>(), (std::vector<int16_t>{1, -1, 1}));
 }
 
 TEST(QuantizeWithMinMax, PReluAlphaPerLayerIsQuantConst) {
   ir::Model model = prelu({0.5f, 0.25f, 0.0f});
-  quantize_with_minmax(model, {ir::DType::UInt8, Granularity::Layer});
+  quantize_with_minmax(model, options(ir::DType::UInt8, Granularity::Layer));
   const ir::Tensor &alpha = tensor(model, "alpha");
   ASSERT_EQ(alpha.quant->scale.size(), 1u);
   EXPECT_FLOAT_EQ(alpha.quant->scale[0], 0.5f / 255.0f);
@@ -243,10 +252,10 @@ TEST(QuantizeWithMinMax, PReluAlphaPerLayerIsQuantConst) {
 
 TEST(QuantizeWithMinMax, FloatInputAndOutputTypesInsertConversions) {
   ir::Model model = unary(ir::OpCode::Relu);
-  QuantizeOptions options{ir::DType::UInt8, Granularity::Layer};
-  options.input_type = ir::DType::Float32;
-  options.output_type = ir::DType::Float32;
-  quantize_with_minmax(model, options);
+  QuantizeOptions request = options(ir::DType::UInt8, Granularity::Layer);
+  request.input_type = ir::DType::Float32;
+  request.output_type = ir::DType::Float32;
+  quantize_with_minmax(model, request);
   EXPECT_EQ(tensor(model, "in").dtype, ir::DType::Float32);
   EXPECT_EQ(tensor(model, "in_Quantize").dtype, ir::DType::UInt8);
   EXPECT_EQ(model.tensors[model.outputs[0]].name, "out_Dequantize");
@@ -258,9 +267,9 @@ TEST(QuantizeWithMinMax, FloatInputAndOutputTypesInsertConversions) {
 
 TEST(QuantizeWithMinMax, SaveMinMaxKeepsRanges) {
   ir::Model model = unary(ir::OpCode::Relu);
-  QuantizeOptions options{ir::DType::UInt8, Granularity::Layer};
-  options.save_min_max = true;
-  quantize_with_minmax(model, options);
+  QuantizeOptions request = options(ir::DType::UInt8, Granularity::Layer);
+  request.save_min_max = true;
+  quantize_with_minmax(model, request);
   EXPECT_EQ(tensor(model, "in").quant->min, (std::vector<float>{-2.0f}));
 }
 
