@@ -30,7 +30,7 @@ protected:
                     root_ / "recipes" / (std::string(recipe) + ".yaml"));
       for (const char *tree : {"test_inputs", "expected_outputs"}) {
         fs::create_directories(root_ / tree);
-        for (const std::string name : {std::string(recipe), std::string(recipe) + "_config"})
+        for (const std::string &name : {std::string(recipe), std::string(recipe) + "_config"})
           if (fs::exists(repo / tree / name))
             fs::copy(repo / tree / name, root_ / tree / name, fs::copy_options::recursive);
       }
