@@ -44,6 +44,11 @@ std::string test_name(const testing::TestParamInfo<StepParam> &info) {
   return name;
 }
 
+// Printed by gtest (and so in ctest's test names) instead of the parameter's raw bytes.
+void PrintTo(const StepParam &param, std::ostream *out) {
+  *out << param.c.id() << ' ' << step_name(param.step);
+}
+
 class BundledStep : public testing::TestWithParam<StepParam> {};
 
 TEST_P(BundledStep, MatchesGoldens) {
