@@ -81,6 +81,27 @@ tail -n 1 "$tmp/out" | grep -qx '1 passed, 1 failed' || fail "verify summary: $(
 echo '{"scale": 0.01, "zero_point": 0.0}' >"$mini/expected_outputs/Relu/layer/uint8/quantization/ofm.json"
 expect_status 0 "$qgold" verify --suite "$mini"
 
+# The chain writes three valid Circle models; inspect reads each back, and the
+# quantization parameters sit where the spec puts them.
+conv_inputs=$suite/test_inputs/Conv2D_004/channel/uint8
+expect_status 0 "$qgold" fake-quant "$tmp/conv.circle" -o "$tmp/fq.circle" --dtype uint8 --granularity channel
+expect_status 0 "$qgold" record-minmax "$tmp/fq.circle" --data "$conv_inputs" -o "$tmp/rm.circle"
+expect_status 0 "$qgold" quantize "$tmp/rm.circle" -o "$tmp/q.circle" --dtype uint8 --granularity channel
+for step in fq rm q; do
+  expect_status 0 "$qgold" inspect --json "$tmp/$step.circle"
+  cp "$tmp/out" "$tmp/$step.json"
+done
+# fake-quant: the kernel stays float32 and carries per-channel parameters.
+tr -d ' \n' <"$tmp/fq.json" | grep -q '"name":"ker","quantization":{[^}]*"zero_point":\[119,136\]' ||
+  fail "fake-quantized ker lacks its zero points: $(head -c 400 "$tmp/fq.json")"
+# record-minmax: activations carry min/max only.
+tr -d ' \n' <"$tmp/rm.json" | grep -q '"name":"ifm","quantization":{"max":\[[^]]*\],"min":' ||
+  fail "recorded ifm lacks min/max: $(head -c 400 "$tmp/rm.json")"
+# quantize: uint8 kernel, int32 bias.
+expect_status 0 "$qgold" inspect "$tmp/q.circle"
+grep -Eq 'ker.*UINT8' "$tmp/out" && grep -Eq 'bias.*INT32' "$tmp/out" ||
+  fail "quantized model types: $(cat "$tmp/out")"
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures failure(s)"
   exit 1
