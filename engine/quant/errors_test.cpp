@@ -1,5 +1,6 @@
 // Non-finite calibration data: an error naming record, input and index, or
 // (skip_nonfinite) records left out with a message for each.
+#include "format/model_file.h"
 #include "ir/error.h"
 #include "quant/quant.h"
 #include "quant/test_models.h"
@@ -118,6 +119,39 @@ TEST(QConfErrors, MalformedJsonAndWrongStructure) {
   EXPECT_EQ(message("[]"), "q.json: expected an object with a \"layers\" list");
   // Fuzzer finding: a number too large for a double escaped as nlohmann's out_of_range.
   EXPECT_EQ(message("5e0000000001342900302\"it").rfind("q.json: malformed JSON: ", 0), 0u);
+}
+
+} // namespace
+} // namespace qgold::quant
+
+namespace qgold::quant {
+namespace {
+
+// A model file whose operators form a cycle (t1 = in + t2, t2 = relu(t1)): it
+// parses, but calibrating it is an InputError naming the operator, never a hang.
+TEST(ModelErrors, OperatorCycleInAModelFileIsAnInputError) {
+  ir::Model cyclic;
+  const int32_t in = testing::activation(cyclic, "in", {1, 3});
+  const int32_t t1 = testing::activation(cyclic, "t1", {1, 3});
+  const int32_t t2 = testing::activation(cyclic, "t2", {1, 3});
+  cyclic.operators.push_back({ir::OpCode::Add, {in, t2}, {t1}, ir::ElementwiseOptions{}});
+  cyclic.operators.push_back({ir::OpCode::Relu, {t1}, {t2}, std::monostate{}});
+  cyclic.inputs = {in};
+  cyclic.outputs = {t2};
+  const ir::Model model =
+      format::deserialize(format::serialize(cyclic, format::FileFormat::Circle), "cyclic.circle");
+  for (auto backend : {RecordMinMaxOptions::Backend::Fast, RecordMinMaxOptions::Backend::Reference}) {
+    ir::Model copy = model;
+    Records records({{1.0f, 2.0f, 3.0f}});
+    RecordMinMaxOptions options;
+    options.backend = backend;
+    try {
+      record_minmax(copy, records, options);
+      FAIL() << "expected an InputError";
+    } catch (const InputError &error) {
+      EXPECT_NE(std::string(error.what()).find("t2"), std::string::npos) << error.what();
+    }
+  }
 }
 
 } // namespace
