@@ -15,23 +15,9 @@ namespace qgold::quant {
 namespace {
 
 // One float32 input per record, ids "r0", "r1", ...
-class Records : public data::DatasetReader {
+class Records : public testing::MemoryDataset {
 public:
-  explicit Records(std::vector<std::vector<float>> records) : records_(std::move(records)) {}
-  std::optional<size_t> size() const override { return records_.size(); }
-  bool next(data::Record &record) override {
-    if (next_ == records_.size())
-      return false;
-    const auto &values = records_[next_];
-    record.id = "r" + std::to_string(next_++);
-    record.inputs.assign(1, std::vector<uint8_t>(values.size() * sizeof(float)));
-    std::memcpy(record.inputs[0].data(), values.data(), record.inputs[0].size());
-    return true;
-  }
-
-private:
-  std::vector<std::vector<float>> records_;
-  size_t next_ = 0;
+  explicit Records(std::vector<std::vector<float>> records) : MemoryDataset(std::move(records), "r") {}
 };
 
 ir::Model relu_model() {

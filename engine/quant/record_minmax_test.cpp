@@ -11,25 +11,7 @@ namespace {
 
 using testing::tensor;
 
-// Records held in memory, one float32 input each.
-class MemoryDataset : public data::DatasetReader {
-public:
-  explicit MemoryDataset(std::vector<std::vector<float>> records) : records_(std::move(records)) {}
-  std::optional<size_t> size() const override { return records_.size(); }
-  bool next(data::Record &record) override {
-    if (next_ == records_.size())
-      return false;
-    const auto &values = records_[next_];
-    record.id = "record " + std::to_string(next_++);
-    record.inputs.assign(1, std::vector<uint8_t>(values.size() * sizeof(float)));
-    std::memcpy(record.inputs[0].data(), values.data(), record.inputs[0].size());
-    return true;
-  }
-
-private:
-  std::vector<std::vector<float>> records_;
-  size_t next_ = 0;
-};
+using testing::MemoryDataset;
 
 // in [1,4] -> ReLU -> out
 ir::Model relu_model() {

@@ -2,7 +2,10 @@
 
 // Small models built directly in tests (test-only helper).
 
+#include "data/dataset.h"
 #include "ir/model.h"
+
+#include <cstring>
 
 #include <span>
 #include <string>
@@ -51,6 +54,28 @@ inline ir::Model conv2d_004() {
   model.outputs = {ofm};
   return model;
 }
+
+// Records held in memory, one float32 input each, named "<id_prefix><n>".
+class MemoryDataset : public data::DatasetReader {
+public:
+  explicit MemoryDataset(std::vector<std::vector<float>> records, std::string id_prefix = "record ")
+      : records_(std::move(records)), id_prefix_(std::move(id_prefix)) {}
+  std::optional<size_t> size() const override { return records_.size(); }
+  bool next(data::Record &record) override {
+    if (next_ == records_.size())
+      return false;
+    const auto &values = records_[next_];
+    record.id = id_prefix_ + std::to_string(next_++);
+    record.inputs.assign(1, std::vector<uint8_t>(values.size() * sizeof(float)));
+    std::memcpy(record.inputs[0].data(), values.data(), record.inputs[0].size());
+    return true;
+  }
+
+private:
+  std::vector<std::vector<float>> records_;
+  std::string id_prefix_;
+  size_t next_ = 0;
+};
 
 inline const ir::Tensor &tensor(const ir::Model &model, const std::string &name) {
   const int32_t index = model.find_tensor(name);
