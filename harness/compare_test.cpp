@@ -175,3 +175,63 @@ TEST(Compare, FloatDiffInQuantizationSteps) {
   ASSERT_TRUE(mismatches[0].diff_steps);
   EXPECT_DOUBLE_EQ(*mismatches[0].diff_steps, 2.0); // channel 1: 0.5 / 0.25
 }
+
+namespace {
+
+ir::Tensor int64_bias(std::vector<int64_t> codes, std::vector<float> scale) {
+  ir::Tensor tensor = int_tensor<int64_t>(ir::DType::Int64, std::move(codes));
+  tensor.quant = ir::QuantParams{{}, {}, std::move(scale), std::vector<int64_t>(tensor.shape[0], 0), 0};
+  return tensor;
+}
+
+Golden bias_golden(std::vector<int64_t> codes, std::vector<double> scale) {
+  Golden golden = int_weights(std::move(codes));
+  golden.scale = GoldenArray::list(std::move(scale));
+  return golden;
+}
+
+} // namespace
+
+// An int16 model's bias codes reach 1e7: a scale 2e-6 (relative) away from the
+// golden's moves them by ~20 codes, which the scale explains.
+TEST(Compare, BiasCodesMayFollowASlightlyDifferentScale) {
+  const float scale = 1.000002e-4f; // golden 1e-4: 2e-6 relative
+  const double shift = 1e7 * (double(scale) - 1e-4) / double(scale);
+  ASSERT_GT(shift, 19.0);
+  ASSERT_LT(shift, 21.0);
+  Golden golden = bias_golden({10000000, -10000000, 1000}, {1e-4});
+  EXPECT_TRUE(compare_golden(golden, int64_bias({9999980, -9999980, 1000}, {scale})).empty());
+
+  auto mismatches = compare_golden(golden, int64_bias({9999970, -10000000, 1000}, {scale}));
+  ASSERT_EQ(mismatches.size(), 1u);
+  EXPECT_EQ(mismatches[0].index, 0);
+  ASSERT_TRUE(mismatches[0].scale_allowance);
+  EXPECT_NEAR(*mismatches[0].scale_allowance, shift, 1e-6);
+  EXPECT_NE(mismatches[0].describe().find("more allowed for the scale difference"), std::string::npos)
+      << mismatches[0].describe();
+}
+
+TEST(Compare, ScaleAllowanceIsPerChannel) {
+  Golden golden = bias_golden({10000000, 10000000}, {1e-4, 2e-4});
+  ir::Tensor tensor = int64_bias({9999980, 9999980}, {1e-4f, 2.000004e-4f});
+  tensor.quant->quantized_dimension = 0;
+  auto mismatches = compare_golden(golden, tensor);
+  ASSERT_EQ(mismatches.size(), 1u) << "channel 0 has the golden's scale, so no extra room";
+  EXPECT_EQ(mismatches[0].index, 0);
+}
+
+TEST(Compare, NoScaleAllowanceBeyondRelativeToleranceOrInExactMode) {
+  // 1e-4 vs 1.0002e-4 passes the scale's own check only through float_atol; the
+  // codes get no room from it.
+  Golden golden = bias_golden({10000000}, {1e-4});
+  auto mismatches = compare_golden(golden, int64_bias({9998000}, {1.0002e-4f}));
+  ASSERT_EQ(mismatches.size(), 1u);
+  EXPECT_EQ(mismatches[0].key, "weights");
+  EXPECT_FALSE(mismatches[0].scale_allowance);
+
+  CompareOptions exact;
+  exact.tolerances.exact = true;
+  auto exact_mismatches = compare_golden(golden, int64_bias({9999980}, {1.00002e-4f}), exact);
+  ASSERT_EQ(exact_mismatches.size(), 2u); // the codes and the scale
+  EXPECT_FALSE(exact_mismatches[0].scale_allowance);
+}

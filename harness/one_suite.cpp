@@ -415,6 +415,8 @@ nlohmann::json report_json(const SuiteResult &result) {
           item["diff"] = m.diff;
           if (m.diff_steps)
             item["diff_steps"] = *m.diff_steps;
+          if (m.scale_allowance)
+            item["scale_allowance"] = *m.scale_allowance;
         }
         mismatches.push_back(std::move(item));
       }
