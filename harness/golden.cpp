@@ -1,5 +1,7 @@
 #include "harness/golden.h"
 
+#include "harness/atomic_file.h"
+
 #include "ir/error.h"
 
 #include <nlohmann/json.hpp>
@@ -299,11 +301,7 @@ std::string golden_to_json(const Golden &golden) {
 }
 
 void write_golden(const Golden &golden, const std::filesystem::path &path) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << golden_to_json(golden);
-  out.close();
-  if (!out)
-    throw InputError(fmt::format("{}: cannot write golden file", path.string()));
+  write_file_atomically(path, golden_to_json(golden));
 }
 
 Golden golden_view(const ir::Tensor &tensor) {

@@ -52,6 +52,7 @@ Golden read_golden(const std::filesystem::path &path);
 // other numbers as Python's repr of a float (shortest round trip, "1.0",
 // "1e-05"); trailing newline. Writing the same golden twice gives the same bytes.
 std::string golden_to_json(const Golden &golden);
+// Crash-safe (write_file_atomically): the file is old or new, never partial.
 void write_golden(const Golden &golden, const std::filesystem::path &path);
 
 // Python repr of a double (what json.dumps prints for a float).

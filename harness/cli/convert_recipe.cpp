@@ -1,11 +1,8 @@
 #include "harness/cli/commands.h"
 
-#include "ir/error.h"
+#include "harness/atomic_file.h"
 #include "recipe/recipe.h"
 
-#include <fmt/format.h>
-
-#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -17,12 +14,8 @@ struct ConvertRecipeArgs {
 };
 
 int run_convert_recipe(const ConvertRecipeArgs &args) {
-  std::string yaml = recipe::to_yaml(recipe::load_recipe(args.input));
-  std::ofstream out(args.output, std::ios::binary | std::ios::trunc);
-  out << yaml;
-  out.close();
-  if (!out)
-    throw InputError(fmt::format("{}: cannot write", args.output));
+  // Atomic, like every file qgold writes: an interrupted run never leaves half a recipe.
+  harness::write_file_atomically(args.output, recipe::to_yaml(recipe::load_recipe(args.input)));
   std::cout << "wrote " << args.output << '\n';
   return kExitOk;
 }
