@@ -1,45 +1,27 @@
 #include "interp/kernels/average_pool2d.h"
 
-#include "interp/kernels/activation.h"
-#include "interp/kernels/padding.h"
-#include "interp/kernels/shape.h"
-
-#include <algorithm>
+#include "interp/kernels/pool_window.h"
 
 namespace qgold::interp::kernels {
+namespace {
+
+// The sum from 0 of the valid taps in window order, divided by their count.
+struct Average {
+  float sum = 0.0f;
+  int32_t count = 0;
+
+  void add(float value) {
+    sum += value;
+    ++count;
+  }
+  float result() const { return count > 0 ? sum / static_cast<float>(count) : 0.0f; }
+};
+
+} // namespace
 
 void average_pool2d(const Pool2DParams &params, const ir::Shape &input_shape, const float *input,
                     const ir::Shape &output_shape, float *output) {
-  const Nhwc in = nhwc(input_shape);
-  const Nhwc out = nhwc(output_shape);
-  const int32_t pad_h = conv_padding_before(params.stride_h, 1, in.h, params.filter_h, out.h);
-  const int32_t pad_w = conv_padding_before(params.stride_w, 1, in.w, params.filter_w, out.w);
-
-  for (int32_t b = 0; b < out.n; ++b) {
-    for (int32_t oy = 0; oy < out.h; ++oy) {
-      for (int32_t ox = 0; ox < out.w; ++ox) {
-        const int32_t in_y0 = oy * params.stride_h - pad_h;
-        const int32_t in_x0 = ox * params.stride_w - pad_w;
-        // The window clipped to the input.
-        const int32_t y_begin = std::max(0, in_y0);
-        const int32_t y_end = std::min(in.h, in_y0 + params.filter_h);
-        const int32_t x_begin = std::max(0, in_x0);
-        const int32_t x_end = std::min(in.w, in_x0 + params.filter_w);
-        for (int32_t c = 0; c < out.c; ++c) {
-          float sum = 0.0f;
-          int32_t count = 0;
-          for (int32_t iy = y_begin; iy < y_end; ++iy) {
-            for (int32_t ix = x_begin; ix < x_end; ++ix) {
-              sum += input[offset(in, b, iy, ix, c)];
-              ++count;
-            }
-          }
-          const float average = count > 0 ? sum / static_cast<float>(count) : 0.0f;
-          output[offset(out, b, oy, ox, c)] = activate(params.activation, average);
-        }
-      }
-    }
-  }
+  pool2d<Average>(params, input_shape, input, output_shape, output);
 }
 
 } // namespace qgold::interp::kernels
