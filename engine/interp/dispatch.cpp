@@ -58,6 +58,27 @@ void expect_positive(const Operands &ops, int32_t value, std::string_view name) 
     ops.fail(fmt::format("option {} must be >= 1, got {}", name, value));
 }
 
+template <typename Options> void expect_strides(const Operands &ops, const Options &opt) {
+  expect_positive(ops, opt.stride_h, "stride_h");
+  expect_positive(ops, opt.stride_w, "stride_w");
+}
+
+void expect_output_shape(const Operands &ops, const Shape &expected) {
+  expect_shape(ops, ops.output_shape(0), expected, ops.describe_output(0));
+}
+
+// Only the element count of output 0 is fixed: Reshape's, or where an option
+// (keep_dims, keep_num_dims) changes the declared shape only.
+void expect_output_count(const Operands &ops, int64_t expected) {
+  expect_count(ops, ir::num_elements(ops.output_shape(0)), expected, ops.describe_output(0));
+}
+
+// An optional bias holds one value per output channel.
+void expect_bias(const Operands &ops, size_t slot, int64_t channels) {
+  if (ops.has_input(slot))
+    expect_count(ops, ir::num_elements(ops.input_shape(slot)), channels, ops.describe_input(slot));
+}
+
 // Output [N, OH, OW, C] of a sliding-window op over input [N, H, W, *].
 Shape window_output_shape(const Shape &input, int32_t channels, ir::Padding padding,
                           int32_t filter_h, int32_t filter_w, int32_t stride_h, int32_t stride_w,
@@ -74,66 +95,51 @@ int32_t resolve_axis(const Operands &ops, int32_t axis, size_t rank) {
   return axis < 0 ? axis + r : axis;
 }
 
-BoundKernel bind_conv2d(const Operands &ops) {
-  ops.expect_counts(2, 3, 1);
-  const auto &opt = ops.options<ir::Conv2DOptions>();
-  expect_positive(ops, opt.stride_h, "stride_h");
-  expect_positive(ops, opt.stride_w, "stride_w");
-  expect_positive(ops, opt.dilation_h_factor, "dilation_h_factor");
-  expect_positive(ops, opt.dilation_w_factor, "dilation_w_factor");
-  const Shape in = ops.input_shape(0), ker = ops.input_shape(1), out = ops.output_shape(0);
-  expect_rank(ops, in, 4, ops.describe_input(0));
-  expect_rank(ops, ker, 4, ops.describe_input(1));
+// Conv2D's filter is [O,KH,KW,C]: O output channels.
+int32_t conv2d_channels(const Operands &ops, const Shape &in, const Shape &ker) {
   if (ker[3] != in[3])
     ops.fail(fmt::format("filter {} has {} input channels, the input has {}",
                          ir::shape_to_string(ker), ker[3], in[3]));
-  expect_shape(ops, out,
-               window_output_shape(in, ker[0], opt.padding, ker[1], ker[2], opt.stride_h,
-                                   opt.stride_w, opt.dilation_h_factor, opt.dilation_w_factor),
-               ops.describe_output(0));
-  if (ops.has_input(2))
-    expect_count(ops, ir::num_elements(ops.input_shape(2)), ker[0], ops.describe_input(2));
-  const kernels::Conv2DParams params{opt.padding,           opt.stride_h,          opt.stride_w,
-                                     opt.dilation_h_factor, opt.dilation_w_factor, opt.activation};
-  return [=, input = ops.float_input(0), filter = ops.float_input(1),
-          bias = ops.optional_float_input(2), output = ops.float_output(0)] {
-    kernels::conv2d(params, in, input, ker, filter, bias, out, output);
-  };
+  return ker[0];
 }
 
-BoundKernel bind_depthwise_conv2d(const Operands &ops) {
+// DepthwiseConv2D's filter is [1,KH,KW,C*M]: C*M output channels.
+int32_t depthwise_channels(const Operands &ops, const Shape &in, const Shape &ker) {
+  if (ker[0] != 1 || in[3] < 1 || ker[3] % in[3] != 0)
+    ops.fail(fmt::format("filter {} must be [1,H,W,C*M] with C = {} (input channels)",
+                         ir::shape_to_string(ker), in[3]));
+  return ker[3];
+}
+
+// Conv2D and DepthwiseConv2D: input [N,H,W,C], a rank-4 filter that `channels`
+// checks against the input, an optional bias per output channel.
+template <typename Options, typename Params, auto kernel, auto channels>
+BoundKernel bind_convolution(const Operands &ops) {
   ops.expect_counts(2, 3, 1);
-  const auto &opt = ops.options<ir::DepthwiseConv2DOptions>();
-  expect_positive(ops, opt.stride_h, "stride_h");
-  expect_positive(ops, opt.stride_w, "stride_w");
+  const auto &opt = ops.options<Options>();
+  expect_strides(ops, opt);
   expect_positive(ops, opt.dilation_h_factor, "dilation_h_factor");
   expect_positive(ops, opt.dilation_w_factor, "dilation_w_factor");
   const Shape in = ops.input_shape(0), ker = ops.input_shape(1), out = ops.output_shape(0);
   expect_rank(ops, in, 4, ops.describe_input(0));
   expect_rank(ops, ker, 4, ops.describe_input(1));
-  if (ker[0] != 1 || in[3] < 1 || ker[3] % in[3] != 0)
-    ops.fail(fmt::format("filter {} must be [1,H,W,C*M] with C = {} (input channels)",
-                         ir::shape_to_string(ker), in[3]));
-  expect_shape(ops, out,
-               window_output_shape(in, ker[3], opt.padding, ker[1], ker[2], opt.stride_h,
-                                   opt.stride_w, opt.dilation_h_factor, opt.dilation_w_factor),
-               ops.describe_output(0));
-  if (ops.has_input(2))
-    expect_count(ops, ir::num_elements(ops.input_shape(2)), ker[3], ops.describe_input(2));
-  const kernels::DepthwiseConv2DParams params{opt.padding,           opt.stride_h,
-                                              opt.stride_w,          opt.dilation_h_factor,
-                                              opt.dilation_w_factor, opt.activation};
+  const int32_t out_channels = channels(ops, in, ker);
+  expect_output_shape(ops, window_output_shape(in, out_channels, opt.padding, ker[1], ker[2],
+                                               opt.stride_h, opt.stride_w, opt.dilation_h_factor,
+                                               opt.dilation_w_factor));
+  expect_bias(ops, 2, out_channels);
+  const Params params{opt.padding,           opt.stride_h,          opt.stride_w,
+                      opt.dilation_h_factor, opt.dilation_w_factor, opt.activation};
   return [=, input = ops.float_input(0), filter = ops.float_input(1),
           bias = ops.optional_float_input(2), output = ops.float_output(0)] {
-    kernels::depthwise_conv2d(params, in, input, ker, filter, bias, out, output);
+    kernel(params, in, input, ker, filter, bias, out, output);
   };
 }
 
 BoundKernel bind_transpose_conv(const Operands &ops) {
   ops.expect_counts(3, 4, 1);
   const auto &opt = ops.options<ir::TransposeConvOptions>();
-  expect_positive(ops, opt.stride_h, "stride_h");
-  expect_positive(ops, opt.stride_w, "stride_w");
+  expect_strides(ops, opt);
   const std::vector<int32_t> out_shape_values = ops.int32_constant(0);
   const Shape ker = ops.input_shape(1), in = ops.input_shape(2), out = ops.output_shape(0);
   expect_shape(ops, out, Shape(out_shape_values.begin(), out_shape_values.end()),
@@ -145,8 +151,7 @@ BoundKernel bind_transpose_conv(const Operands &ops) {
     ops.fail(fmt::format("weights {} must be [O,H,W,I] with I = {} (input channels) and O = {} "
                          "(output channels), batches {} vs {}",
                          ir::shape_to_string(ker), in[3], out[3], in[0], out[0]));
-  if (ops.has_input(3))
-    expect_count(ops, ir::num_elements(ops.input_shape(3)), ker[0], ops.describe_input(3));
+  expect_bias(ops, 3, ker[0]);
   const kernels::TransposeConvParams params{opt.padding, opt.stride_h, opt.stride_w,
                                             opt.activation};
   return [=, filter = ops.float_input(1), input = ops.float_input(2),
@@ -165,11 +170,8 @@ BoundKernel bind_fully_connected(const Operands &ops) {
   if (depth < 1 || in_count % depth != 0)
     ops.fail(fmt::format("{} has {} elements, not a multiple of the weights' depth {}",
                          ops.describe_input(0), in_count, depth));
-  // keep_num_dims only changes the declared shape, so the count is what matters.
-  expect_count(ops, ir::num_elements(ops.output_shape(0)), in_count / depth * weights[0],
-               ops.describe_output(0));
-  if (ops.has_input(2))
-    expect_count(ops, ir::num_elements(ops.input_shape(2)), weights[0], ops.describe_input(2));
+  expect_output_count(ops, in_count / depth * weights[0]);
+  expect_bias(ops, 2, weights[0]);
   const kernels::FullyConnectedParams params{opt.activation};
   return [=, input = ops.float_input(0), filter = ops.float_input(1),
           bias = ops.optional_float_input(2), output = ops.float_output(0)] {
@@ -186,7 +188,7 @@ template <typename Params, auto kernel> BoundKernel bind_binary(const Operands &
   if (!broadcast)
     ops.fail(fmt::format("operand shapes {} and {} do not broadcast", ir::shape_to_string(x),
                          ir::shape_to_string(y)));
-  expect_shape(ops, out, *broadcast, ops.describe_output(0));
+  expect_output_shape(ops, *broadcast);
   const Params params{opt.activation};
   return [=, x_data = ops.float_input(0), y_data = ops.float_input(1),
           output = ops.float_output(0)] { kernel(params, x, x_data, y, y_data, out, output); };
@@ -199,7 +201,7 @@ BoundKernel bind_prelu(const Operands &ops) {
   if (!broadcast)
     ops.fail(fmt::format("alpha {} does not broadcast to the input {}", ir::shape_to_string(alpha),
                          ir::shape_to_string(in)));
-  expect_shape(ops, out, *broadcast, ops.describe_output(0));
+  expect_output_shape(ops, *broadcast);
   return
       [=, input = ops.float_input(0), alpha_data = ops.float_input(1),
        output = ops.float_output(0)] { kernels::prelu(in, input, alpha, alpha_data, out, output); };
@@ -208,16 +210,13 @@ BoundKernel bind_prelu(const Operands &ops) {
 template <auto kernel> BoundKernel bind_pool(const Operands &ops) {
   ops.expect_counts(1, 1, 1);
   const auto &opt = ops.options<ir::Pool2DOptions>();
-  expect_positive(ops, opt.stride_h, "stride_h");
-  expect_positive(ops, opt.stride_w, "stride_w");
+  expect_strides(ops, opt);
   expect_positive(ops, opt.filter_height, "filter_height");
   expect_positive(ops, opt.filter_width, "filter_width");
   const Shape in = ops.input_shape(0), out = ops.output_shape(0);
   expect_rank(ops, in, 4, ops.describe_input(0));
-  expect_shape(ops, out,
-               window_output_shape(in, in[3], opt.padding, opt.filter_height, opt.filter_width,
-                                   opt.stride_h, opt.stride_w, 1, 1),
-               ops.describe_output(0));
+  expect_output_shape(ops, window_output_shape(in, in[3], opt.padding, opt.filter_height,
+                                               opt.filter_width, opt.stride_h, opt.stride_w, 1, 1));
   const kernels::Pool2DParams params{opt.padding,       opt.stride_h,     opt.stride_w,
                                      opt.filter_height, opt.filter_width, opt.activation};
   return [=, input = ops.float_input(0), output = ops.float_output(0)] {
@@ -236,8 +235,7 @@ BoundKernel bind_mean(const Operands &ops) {
   for (size_t d = 0; d < in.size(); ++d)
     if (!reduced[d])
       kept *= in[d];
-  // keep_dims only changes the declared shape.
-  expect_count(ops, ir::num_elements(ops.output_shape(0)), kept, ops.describe_output(0));
+  expect_output_count(ops, kept);
   return [=, input = ops.float_input(0), output = ops.float_output(0)] {
     kernels::mean(in, input, axes, output);
   };
@@ -299,8 +297,7 @@ BoundKernel bind_reshape(const Operands &ops) {
   // The optional second input (the shape) repeats what the output shape says.
   ops.expect_counts(1, 2, 1);
   const Shape in = ops.input_shape(0);
-  expect_count(ops, ir::num_elements(ops.output_shape(0)), ir::num_elements(in),
-               ops.describe_output(0));
+  expect_output_count(ops, ir::num_elements(in));
   return [=, input = ops.float_input(0), output = ops.float_output(0)] {
     kernels::reshape(in, input, output);
   };
@@ -319,7 +316,7 @@ BoundKernel bind_pad(const Operands &ops) {
       ops.fail(fmt::format("padding of dimension {} is negative", d));
     expected[d] += paddings[2 * d] + paddings[2 * d + 1];
   }
-  expect_shape(ops, out, expected, ops.describe_output(0));
+  expect_output_shape(ops, expected);
   return [=, input = ops.float_input(0), output = ops.float_output(0)] {
     kernels::pad(in, input, paddings, out, output);
   };
@@ -328,7 +325,7 @@ BoundKernel bind_pad(const Operands &ops) {
 template <auto kernel> BoundKernel bind_unary(const Operands &ops) {
   ops.expect_counts(1, 1, 1);
   const Shape in = ops.input_shape(0);
-  expect_shape(ops, ops.output_shape(0), in, ops.describe_output(0));
+  expect_output_shape(ops, in);
   return
       [=, input = ops.float_input(0), output = ops.float_output(0)] { kernel(in, input, output); };
 }
@@ -337,7 +334,7 @@ BoundKernel bind_softmax(const Operands &ops) {
   ops.expect_counts(1, 1, 1);
   const kernels::SoftmaxParams params{ops.options<ir::SoftmaxOptions>().beta};
   const Shape in = ops.input_shape(0);
-  expect_shape(ops, ops.output_shape(0), in, ops.describe_output(0));
+  expect_output_shape(ops, in);
   return [=, input = ops.float_input(0), output = ops.float_output(0)] {
     kernels::softmax(params, in, input, output);
   };
@@ -348,7 +345,7 @@ BoundKernel bind_instance_norm(const Operands &ops) {
   const auto &opt = ops.options<ir::InstanceNormOptions>();
   const Shape in = ops.input_shape(0);
   expect_rank(ops, in, 4, ops.describe_input(0));
-  expect_shape(ops, ops.output_shape(0), in, ops.describe_output(0));
+  expect_output_shape(ops, in);
   const int64_t gamma_count = ir::num_elements(ops.input_shape(1));
   const int64_t beta_count = ir::num_elements(ops.input_shape(2));
   for (size_t slot : {1, 2}) {
@@ -369,9 +366,11 @@ BoundKernel bind_instance_norm(const Operands &ops) {
 BoundKernel bind_kernel(const Operands &ops) {
   switch (ops.op().code) {
   case OpCode::Conv2D:
-    return bind_conv2d(ops);
+    return bind_convolution<ir::Conv2DOptions, kernels::Conv2DParams, kernels::conv2d,
+                            conv2d_channels>(ops);
   case OpCode::DepthwiseConv2D:
-    return bind_depthwise_conv2d(ops);
+    return bind_convolution<ir::DepthwiseConv2DOptions, kernels::DepthwiseConv2DParams,
+                            kernels::depthwise_conv2d, depthwise_channels>(ops);
   case OpCode::TransposeConv:
     return bind_transpose_conv(ops);
   case OpCode::FullyConnected:
