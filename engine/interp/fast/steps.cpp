@@ -129,6 +129,33 @@ std::shared_ptr<memory> reorder_weights(const dnnl::engine &engine, const memory
   return to;
 }
 
+// The bias descriptor of `channels` values, empty when the optional bias input is absent.
+memory::desc optional_bias(const ir::Operator &op, int64_t channels) {
+  const bool has_bias = op.inputs.size() > 2 && op.inputs[2] >= 0;
+  return has_bias ? memory::desc({channels}, kF32, Tag::x) : memory::desc();
+}
+
+// A convolution or inner product from input 0 to output 0 with constant
+// weights (input 1), reordered once into the layout `pd` chose, and the
+// constant bias (input 2) read in place when `bias_desc` is not empty.
+template <typename Primitive>
+std::unique_ptr<FastStep>
+weighted_step(const ir::Model &model, const ir::Operator &op, const dnnl::engine &engine,
+              const typename Primitive::primitive_desc &pd, const memory::desc &weights_source,
+              const memory::desc &bias_desc) {
+  auto weights =
+      reorder_weights(engine, weights_source, tensor_data(model, op.inputs[1]), pd.weights_desc());
+  std::vector<PrimitiveStep::FixedArg> fixed = {
+      {DNNL_ARG_WEIGHTS, pd.weights_desc(), static_cast<float *>(weights->get_data_handle())}};
+  if (!bias_desc.is_zero())
+    fixed.push_back({DNNL_ARG_BIAS, bias_desc, tensor_data(model, op.inputs[2])});
+  return std::make_unique<PrimitiveStep>(
+      Primitive(pd), pd.scratchpad_desc(),
+      std::vector<PrimitiveStep::TensorArg>{{DNNL_ARG_SRC, pd.src_desc(), op.inputs[0]},
+                                            {DNNL_ARG_DST, pd.dst_desc(), op.outputs[0]}},
+      std::move(fixed), std::move(weights));
+}
+
 struct WindowGeometry {
   memory::dims strides, dilations, padding_before, padding_after;
 };
@@ -170,8 +197,7 @@ std::unique_ptr<FastStep> make_convolution(const ir::Model &model, const ir::Ope
     weights_source = memory::desc({o, i, kh, kw}, kF32, {kh * kw * i, 1, kw * i, i});
   }
   const memory::desc weights_any(weights_source.dims(), kF32, Tag::any);
-  const bool has_bias = op.inputs.size() > 2 && op.inputs[2] >= 0;
-  const memory::desc bias_desc = has_bias ? memory::desc({out[3]}, kF32, Tag::x) : memory::desc();
+  const memory::desc bias_desc = optional_bias(op, out[3]);
   const WindowGeometry g = window(in, out, static_cast<int32_t>(kh), static_cast<int32_t>(kw),
                                   stride_h, stride_w, dilation_h, dilation_w);
   const dnnl::convolution_forward::desc desc(dnnl::prop_kind::forward_inference,
@@ -179,17 +205,7 @@ std::unique_ptr<FastStep> make_convolution(const ir::Model &model, const ir::Ope
                                              weights_any, bias_desc, nhwc_desc(out), g.strides,
                                              g.dilations, g.padding_before, g.padding_after);
   const dnnl::convolution_forward::primitive_desc pd(desc, attributes(activation), engine);
-  auto weights =
-      reorder_weights(engine, weights_source, tensor_data(model, op.inputs[1]), pd.weights_desc());
-  std::vector<PrimitiveStep::FixedArg> fixed = {
-      {DNNL_ARG_WEIGHTS, pd.weights_desc(), static_cast<float *>(weights->get_data_handle())}};
-  if (has_bias)
-    fixed.push_back({DNNL_ARG_BIAS, bias_desc, tensor_data(model, op.inputs[2])});
-  return std::make_unique<PrimitiveStep>(
-      dnnl::convolution_forward(pd), pd.scratchpad_desc(),
-      std::vector<PrimitiveStep::TensorArg>{{DNNL_ARG_SRC, pd.src_desc(), op.inputs[0]},
-                                            {DNNL_ARG_DST, pd.dst_desc(), op.outputs[0]}},
-      std::move(fixed), std::move(weights));
+  return weighted_step<dnnl::convolution_forward>(model, op, engine, pd, weights_source, bias_desc);
 }
 
 std::unique_ptr<FastStep> make_fully_connected(const ir::Model &model, const ir::Operator &op,
@@ -200,23 +216,13 @@ std::unique_ptr<FastStep> make_fully_connected(const ir::Model &model, const ir:
   const memory::desc src({batch, depth}, kF32, Tag::nc), dst({batch, outputs}, kF32, Tag::nc);
   const memory::desc weights_source({outputs, depth}, kF32, Tag::oi);
   const memory::desc weights_any({outputs, depth}, kF32, Tag::any);
-  const bool has_bias = op.inputs.size() > 2 && op.inputs[2] >= 0;
-  const memory::desc bias_desc = has_bias ? memory::desc({outputs}, kF32, Tag::x) : memory::desc();
+  const memory::desc bias_desc = optional_bias(op, outputs);
   const dnnl::inner_product_forward::desc desc(dnnl::prop_kind::forward_inference, src, weights_any,
                                                bias_desc, dst);
   const auto activation = std::get<ir::FullyConnectedOptions>(op.options).activation;
   const dnnl::inner_product_forward::primitive_desc pd(desc, attributes(activation), engine);
-  auto weights =
-      reorder_weights(engine, weights_source, tensor_data(model, op.inputs[1]), pd.weights_desc());
-  std::vector<PrimitiveStep::FixedArg> fixed = {
-      {DNNL_ARG_WEIGHTS, pd.weights_desc(), static_cast<float *>(weights->get_data_handle())}};
-  if (has_bias)
-    fixed.push_back({DNNL_ARG_BIAS, bias_desc, tensor_data(model, op.inputs[2])});
-  return std::make_unique<PrimitiveStep>(
-      dnnl::inner_product_forward(pd), pd.scratchpad_desc(),
-      std::vector<PrimitiveStep::TensorArg>{{DNNL_ARG_SRC, src, op.inputs[0]},
-                                            {DNNL_ARG_DST, dst, op.outputs[0]}},
-      std::move(fixed), std::move(weights));
+  return weighted_step<dnnl::inner_product_forward>(model, op, engine, pd, weights_source,
+                                                    bias_desc);
 }
 
 std::unique_ptr<FastStep> make_pooling(const ir::Model &model, const ir::Operator &op,
