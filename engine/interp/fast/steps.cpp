@@ -228,6 +228,13 @@ std::unique_ptr<FastStep> make_fully_connected(const ir::Model &model, const ir:
 std::unique_ptr<FastStep> make_pooling(const ir::Model &model, const ir::Operator &op,
                                        const dnnl::engine &engine) {
   const auto &opt = std::get<ir::Pool2DOptions>(op.options);
+  // oneDNN 2.6's SSE4.1 pooling JIT segfaults while creating a primitive with
+  // an eltwise post-op for some channel counts (e.g. 4 channels, 1x4 window,
+  // stride 1x3), so CPUs without AVX pool a fused activation with the
+  // reference kernel.
+  if (opt.activation != ir::Activation::None &&
+      dnnl::get_effective_cpu_isa() < dnnl::cpu_isa::avx)
+    return nullptr;
   const ir::Shape &in = model.tensors[static_cast<size_t>(op.inputs[0])].shape;
   const ir::Shape &out = model.tensors[static_cast<size_t>(op.outputs[0])].shape;
   const WindowGeometry g =
