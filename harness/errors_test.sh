@@ -5,6 +5,7 @@
 # Usage: errors_test.sh QGOLD
 set -u
 qgold=$1
+src=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
@@ -68,6 +69,15 @@ expect 2 "1.txt: input 0 ('in') has the non-finite value nan at index 1" \
 expect 0 "qgold: warning: skipped 1 record(s) with NaN or Inf inputs" \
   "$qgold" record-minmax relu.circle --data nan -o rm.circle --skip-nonfinite --mode minmax
 "$qgold" inspect --json rm.circle | tr -d ' \n' | grep -q '"min":\[-1' || fail "--skip-nonfinite: min of records 0 and 2 is not -1"
+# A corrupt HDF5 file on which libhdf5 1.10 itself segfaults (found by fuzzing;
+# its record 0 fits a [2,3] input). Under ASan (the sanitizer build) libhdf5's
+# huge malloc must fail as in a plain build, for libhdf5 to reach its crash.
+segfault_h5=$src/engine/data/testdata/libhdf5_segfault.h5
+sed 's/dim: 1 dim: 3/dim: 2 dim: 3/' relu.recipe >relu_wide.recipe
+"$qgold" build relu_wide.recipe -o relu_wide.circle >/dev/null || fail "cannot build relu_wide.circle"
+ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}allocator_may_return_null=1 expect 2 \
+  "$segfault_h5: libhdf5 crashed reading this file (signal 11: SIGSEGV); the file is corrupt" \
+  "$qgold" record-minmax relu_wide.circle --data "$segfault_h5" -o rm.circle
 
 # Models.
 head -c 100 relu.circle >truncated.circle

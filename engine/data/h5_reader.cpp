@@ -5,6 +5,7 @@
 // Typed mode: the stored type must hold the input's dtype (any byte order; HDF5
 // converts to native on read) and the extent must equal the input shape.
 // Raw mode: uint8 datasets whose byte count equals the input's byte size.
+#include "data/h5_crash_barrier.h"
 #include "data/h5_util.h"
 #include "data/readers.h"
 #include "data/spec_util.h"
@@ -20,8 +21,8 @@ public:
       : file_name_(file.string()), specs_(specs) {
     h5::Lock lock(h5::library_mutex());
     h5::silence_errors();
-    file_ = h5::check(H5Fopen(file_name_.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
-                      file_name_ + ": cannot open as an HDF5 file");
+    file_ = h5::check(H5Fopen(file_name_.c_str(), H5F_ACC_RDONLY, h5::file_access().get()),
+                      H5Fclose, file_name_ + ": cannot open as an HDF5 file");
     if (H5Lexists(file_.get(), "value", H5P_DEFAULT) <= 0)
       h5::fail(file_name_ + ": no group /value (expected ONE's record-minmax layout "
                             "/value/<record>/<input>)");
@@ -129,9 +130,25 @@ private:
 
 } // namespace
 
+std::unique_ptr<DatasetReader> open_h5_dataset_in_process(const std::filesystem::path &file,
+                                                          const std::vector<InputSpec> &specs) {
+  return std::make_unique<H5Reader>(file, specs);
+}
+
 std::unique_ptr<DatasetReader> open_h5_dataset(const std::filesystem::path &file,
                                                const std::vector<InputSpec> &specs) {
-  return std::make_unique<H5Reader>(file, specs);
+  // Every read the reader will make, first in a child process that libhdf5 may
+  // crash (h5_crash_barrier.h); the records it reads there are dropped.
+  run_behind_crash_barrier(
+      file,
+      [&] {
+        H5Reader reader(file, specs);
+        Record record;
+        while (reader.next(record)) {
+        }
+      },
+      h5_check_timeout(file));
+  return open_h5_dataset_in_process(file, specs);
 }
 
 } // namespace qgold::data

@@ -3,6 +3,7 @@
 #include "ir/error.h"
 
 #include <cstdlib>
+#include <memory>
 #include <mutex>
 
 namespace qgold::data::h5 {
@@ -30,6 +31,8 @@ std::recursive_mutex &library_mutex() {
   return mutex;
 }
 
+void reset_library_mutex_in_child() { std::construct_at(&library_mutex()); }
+
 void silence_errors() {
   static std::once_flag once;
   std::call_once(once, [] { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); });
@@ -50,6 +53,13 @@ herr_t check(herr_t status, const std::string &what) {
   if (status < 0)
     fail(what);
   return status;
+}
+
+Handle file_access() {
+  Handle properties =
+      check(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "cannot create HDF5 file access properties");
+  check(H5Pset_file_locking(properties.get(), false, true), "cannot turn off HDF5 file locking");
+  return properties;
 }
 
 Handle make_bool_enum(hid_t base) {

@@ -22,6 +22,11 @@ namespace qgold::data::h5 {
 std::recursive_mutex &library_mutex();
 using Lock = std::lock_guard<std::recursive_mutex>;
 
+// For a child forked while holding library_mutex() (h5_crash_barrier.h): its
+// copy of the mutex stays owned by the forking thread's id, which the child's
+// one thread does not have, so the child replaces it with an unlocked one.
+void reset_library_mutex_in_child();
+
 // Turns off HDF5's automatic printing of its error stack (once per process);
 // qgold reports errors itself.
 void silence_errors();
@@ -68,6 +73,12 @@ private:
   hid_t id_ = H5I_INVALID_HID;
   Closer closer_ = nullptr;
 };
+
+// File access properties for every file qgold opens or creates: without
+// HDF5's flock() file locks. A crash-barrier child (h5_crash_barrier.h)
+// inherits every open descriptor and with it such a lock, which would keep
+// the file locked against other readers and writers until the child ends.
+Handle file_access();
 
 // Throws InputError "<what> (<HDF5 reason>)" and clears the HDF5 error stack.
 [[noreturn]] void fail(const std::string &what);

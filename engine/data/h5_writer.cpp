@@ -35,8 +35,9 @@ H5DatasetWriter::H5DatasetWriter(const std::filesystem::path &path, std::vector<
   }
   impl.specs = std::move(specs);
 
-  impl.file = h5::check(H5Fcreate(impl.file_name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
-                        H5Fclose, impl.file_name + ": cannot create the HDF5 file");
+  impl.file = h5::check(
+      H5Fcreate(impl.file_name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, h5::file_access().get()),
+      H5Fclose, impl.file_name + ": cannot create the HDF5 file");
   impl.value =
       h5::check(H5Gcreate2(impl.file.get(), "value", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
                 H5Gclose, impl.file_name + ": cannot create group /value");

@@ -14,6 +14,11 @@ namespace qgold::data {
 // ONE record-minmax HDF5: /value/<record>/<input>, typed or raw (rawData attribute).
 std::unique_ptr<DatasetReader> open_h5_dataset(const std::filesystem::path &file,
                                                const std::vector<InputSpec> &specs);
+// The same reader without the crash barrier (h5_crash_barrier.h), for a file
+// whose reads a barrier child has already survived: the h5_dataset fuzz target
+// repeats the reads of files the child rejected, so that libFuzzer sees them.
+std::unique_ptr<DatasetReader> open_h5_dataset_in_process(const std::filesystem::path &file,
+                                                          const std::vector<InputSpec> &specs);
 
 // Text records: each file is one record, line j holds input j as comma-separated numbers.
 std::unique_ptr<DatasetReader> open_text_dataset(std::vector<std::filesystem::path> files,

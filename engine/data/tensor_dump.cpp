@@ -115,9 +115,9 @@ void dump_tensors_h5(const ir::Model &model, const fs::path &path) {
   partial += ".partial";
   const std::string partial_name = partial.string();
   try {
-    h5::Handle file =
-        h5::check(H5Fcreate(partial_name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
-                  H5Fclose, partial_name + ": cannot create the HDF5 file");
+    h5::Handle file = h5::check(
+        H5Fcreate(partial_name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, h5::file_access().get()),
+        H5Fclose, partial_name + ": cannot create the HDF5 file");
     for (size_t i = 0; i < model.tensors.size(); ++i)
       if (!model.tensors[i].name.empty())
         write_tensor(file.get(), model, i, file_name);
