@@ -74,6 +74,11 @@ public:
     } catch (const ir::ModelError &e) {
       throw InputError(fmt::format("{}: {}", error_location(e).to_string(), e.what()));
     }
+    // An empty or truncated file parses as an empty recipe; a model without
+    // outputs computes nothing, so say so instead of writing it.
+    if (model_.outputs.empty())
+      fail(recipe_.location, "the recipe declares no graph outputs (expected 'outputs: [...]' in "
+                             "YAML, 'output: \"name\"' in tflchef text)");
     return std::move(model_);
   }
 

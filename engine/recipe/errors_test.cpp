@@ -140,6 +140,7 @@ constexpr const char *kTwoConstants =
   filler { tag: "constant" arg: "1" } }
 operand { name: "k2" type: FLOAT32 shape { dim: 1024 }
   filler { tag: "constant" arg: "1" } }
+output: "k1"
 )";
 
 TEST(RecipeErrors, ConstantsOverTheMemoryLimitAreRefusedBeforeAllocating) {
@@ -182,6 +183,17 @@ TEST(RecipeErrors, BadMemoryLimitSetting) {
   EXPECT_THAT(chef_error(kTwoConstants),
               HasSubstr("QGOLD_MAX_CONSTANT_BYTES='lots': expected a positive "
                         "number of bytes"));
+}
+
+TEST(RecipeErrors, EmptyRecipeHasNoOutputs) {
+  EXPECT_THAT(chef_error(""), HasSubstr("r.recipe: the recipe declares no graph outputs"));
+  EXPECT_THAT(yaml_error("operands: []\noperations: []\ninputs: []\noutputs: []\n"), HasSubstr("the recipe declares no graph outputs"));
+}
+
+TEST(RecipeErrors, TabIndentationIsNamed) {
+  EXPECT_THAT(yaml_error("name: t\noperands:\n\t- {name: a, type: FLOAT32, shape: [1]}\n"),
+              HasSubstr("r.yaml:3:2: invalid YAML: illegal block entry (this line is indented "
+                        "with a tab; YAML indentation must be spaces)"));
 }
 
 } // namespace

@@ -413,6 +413,25 @@ private:
   std::string file_;
 };
 
+// yaml-cpp reports a tab in indentation as e.g. "illegal block entry", which
+// does not say what to change.
+std::string tab_hint(const std::string &text, int error_line) {
+  size_t begin = 0;
+  for (int line = 0; line < error_line && begin != std::string::npos; ++line) {
+    begin = text.find('\n', begin);
+    if (begin != std::string::npos)
+      ++begin;
+  }
+  if (begin == std::string::npos)
+    return "";
+  const size_t indent_end = text.find_first_not_of(" \t", begin);
+  const std::string_view indent(text.data() + begin,
+                                (indent_end == std::string::npos ? text.size() : indent_end) - begin);
+  return indent.find('\t') == std::string_view::npos ? ""
+                                                      : " (this line is indented with a tab; YAML "
+                                                        "indentation must be spaces)";
+}
+
 } // namespace
 
 Recipe parse_yaml_recipe(const std::string &text, const std::string &file) {
@@ -420,8 +439,8 @@ Recipe parse_yaml_recipe(const std::string &text, const std::string &file) {
   try {
     root = YAML::Load(text);
   } catch (const YAML::Exception &e) {
-    throw InputError(fmt::format("{}:{}:{}: invalid YAML: {}", file, e.mark.line + 1,
-                                 e.mark.column + 1, e.msg));
+    throw InputError(fmt::format("{}:{}:{}: invalid YAML: {}{}", file, e.mark.line + 1,
+                                 e.mark.column + 1, e.msg, tab_hint(text, e.mark.line)));
   }
   try {
     return YamlRecipeReader(file).read(root);
