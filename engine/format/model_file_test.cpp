@@ -63,8 +63,17 @@ TEST_F(ModelFileTest, OverwritesAnExistingFile) {
   EXPECT_EQ(entries(), std::vector<std::string>{"m.circle"});
 }
 
+TEST_F(ModelFileTest, ReplacesTheTargetOfASymlink) {
+  write_model_file(testing::every_op_model(true), dir_ / "real.circle");
+  fs::create_symlink("real.circle", dir_ / "link.circle");
+  write_model_file(testing::conv_model(), dir_ / "link.circle");
+  EXPECT_TRUE(fs::is_symlink(dir_ / "link.circle"));
+  EXPECT_EQ(read_model_file(dir_ / "real.circle").operators.size(), 1u);
+  EXPECT_EQ(entries(), (std::vector<std::string>{"link.circle", "real.circle"}));
+}
+
 TEST_F(ModelFileTest, FailedWriteLeavesNoTemporaryFile) {
-  // The destination is a folder, so the final rename fails after the data was written.
+  // The destination is a folder: an error, and nothing written beside or into it.
   fs::create_directory(dir_ / "taken.circle");
   EXPECT_THROW(write_model_file(testing::conv_model(), dir_ / "taken.circle"), InputError);
   EXPECT_EQ(entries(), std::vector<std::string>{"taken.circle"});
