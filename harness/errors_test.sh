@@ -145,6 +145,63 @@ stray=$(find . -newer relu.recipe -type f ! -path './suite/expected_outputs/*' !
 [ ! -e "$tmp/up" ] && [ ! -e /abs ] && [ ! -e "$tmp/suite/expected_outputs/Hostile/layer/w.json" ] ||
   fail "a hostile name escaped its folder"
 
+# Output files: every writing command checks its folder before any work; symlinks survive,
+# a FIFO is written in place, and a failed run leaves the previous output as it was.
+for cmd in "build relu.recipe" "convert-recipe relu.recipe" "dump relu.circle" \
+  "fake-quant relu.circle --dtype uint8 --granularity layer" \
+  "record-minmax relu.circle --data nan" \
+  "quantize relu.circle --dtype uint8 --granularity layer" \
+  "quantize-weights relu.circle --dtype int8 --granularity channel" "run relu.circle --data nan" \
+  "gen-data relu.circle --records 1"; do
+  expect 2 "missing/o.circle: folder missing does not exist" "$qgold" $cmd -o missing/o.circle
+done
+for report in --json --junit; do
+  expect 2 "missing/v: folder missing does not exist" \
+    "$qgold" verify --suite suite $report missing/v
+  [ ! -s out ] || fail "verify $report missing/v ran the suite first: $(head -c 300 out)"
+done
+expect 2 "--output -: only --json and --junit can go to standard output" \
+  "$qgold" build relu.recipe -o -
+expect 0 "" "$qgold" verify --suite suite --json -
+head -c 1 out | grep -q '{' && grep -q ' passed, 0 failed$' err ||
+  fail "verify --json -: $(head -c 300 out)"
+expect 2 "--records 0: a dataset needs at least one record" \
+  "$qgold" gen-data relu.circle --records 0 -o none.h5
+[ ! -e none.h5 ] || fail "gen-data --records 0 wrote none.h5"
+mkdir outputs && cd outputs || exit 1
+ln -s real.circle link.circle
+ln -s real.h5 link.h5
+expect 0 "" "$qgold" build ../relu.recipe -o link.circle
+expect 0 "" "$qgold" dump ../relu.circle -o link.h5
+[ -L link.circle ] && [ -f real.circle ] && [ -L link.h5 ] && [ -s real.h5 ] ||
+  fail "writing through a symlink replaced it: $(ls -l)"
+mkfifo fifo
+for cmd in "convert-recipe ../relu.recipe" "dump ../relu.circle"; do
+  timeout 10 cat fifo >from_fifo &
+  expect 0 "" timeout 10 "$qgold" $cmd -o fifo
+  wait
+  [ -p fifo ] && [ -s from_fifo ] || fail "$cmd -o fifo: not written into the FIFO: $(ls -l)"
+done
+expect 0 "" "$qgold" run ../relu.circle --data ../nan/0.txt -o out.h5
+cp out.h5 good.h5
+expect 2 "value/0.txt:1:3:" "$qgold" run ../relu.circle --data ../value -o out.h5
+cmp -s out.h5 good.h5 || fail "a failed run changed out.h5"
+cat >clash.yaml <<'RECIPE'
+operands:
+  - {name: "a/b", type: FLOAT32, shape: [1]}
+  - {name: a_b, type: FLOAT32, shape: [1]}
+operations:
+  - {type: ReLU, inputs: ["a/b"], outputs: [a_b]}
+inputs: ["a/b"]
+outputs: [a_b]
+RECIPE
+"$qgold" build clash.yaml -o clash.circle >/dev/null || fail "cannot build clash.circle"
+# The error names the output, not the temporary the dump was writing.
+expect 2 "qgold: error: clash.h5: tensor 0 ('a/b') and tensor 1 ('a_b') both dump to group 'a_b'" \
+  "$qgold" dump clash.circle -o clash.h5
+[ -z "$(find . -name '.*tmp*')" ] || fail "temporaries left behind: $(ls -A)"
+cd .. || exit 1
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures failure(s)"
   exit 1

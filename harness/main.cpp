@@ -2,6 +2,7 @@
 // Exit status: 0 ok, 1 verification mismatch, 2 bad input or usage, 3 internal error.
 
 #include "harness/cli/commands.h"
+#include "harness/cli/outputs.h"
 #include "ir/error.h"
 
 #include <exception>
@@ -47,6 +48,7 @@ int main(int argc, char **argv) {
   }
 
   try {
+    check_output_paths(*app.get_subcommands().front());
     return action();
   } catch (const qgold::InputError &error) {
     return fail(error.what(), kExitBadInput);

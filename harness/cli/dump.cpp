@@ -2,6 +2,7 @@
 
 #include "data/tensor_dump.h"
 #include "format/model_file.h"
+#include "harness/cli/outputs.h"
 
 #include <iostream>
 #include <memory>
@@ -14,7 +15,10 @@ struct DumpArgs {
 };
 
 int run_dump(const DumpArgs &args) {
-  data::dump_tensors_h5(format::read_model_file(args.model), args.output);
+  const ir::Model model = format::read_model_file(args.model);
+  // Staged here too: the dump's own "<path>.partial" rename would replace a symlink, or
+  // /dev/null, by a regular file.
+  write_staged(args.output, [&](const auto &path) { data::dump_tensors_h5(model, path); });
   std::cout << "wrote " << args.output << '\n';
   return kExitOk;
 }

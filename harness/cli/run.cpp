@@ -2,6 +2,7 @@
 
 #include "data/dataset.h"
 #include "format/model_file.h"
+#include "harness/cli/outputs.h"
 #include "interp/interpreter.h"
 #include "ir/error.h"
 
@@ -37,27 +38,30 @@ int run_run(const RunArgs &args) {
                                          args.model, input.name, ir::dtype_name(input.dtype)));
   auto dataset = data::open_dataset(args.data, inputs);
   interp::Interpreter interpreter(model);
-  data::H5DatasetWriter writer(args.output, output_specs(model));
-  data::Record record;
   size_t count = 0;
-  std::vector<float> values;
-  while (dataset->next(record)) {
-    for (size_t i = 0; i < record.inputs.size(); ++i) {
-      values.resize(record.inputs[i].size() / sizeof(float));
-      std::memcpy(values.data(), record.inputs[i].data(), values.size() * sizeof(float));
-      interpreter.set_input(i, values);
+  // A failing run (a bad record) leaves a previous output as it was.
+  write_staged(args.output, [&](const auto &path) {
+    data::H5DatasetWriter writer(path, output_specs(model));
+    data::Record record;
+    std::vector<float> values;
+    while (dataset->next(record)) {
+      for (size_t i = 0; i < record.inputs.size(); ++i) {
+        values.resize(record.inputs[i].size() / sizeof(float));
+        std::memcpy(values.data(), record.inputs[i].data(), values.size() * sizeof(float));
+        interpreter.set_input(i, values);
+      }
+      interpreter.run();
+      data::Record outputs{record.id, {}};
+      for (size_t o = 0; o < model.outputs.size(); ++o) {
+        auto result = interpreter.output(o);
+        auto bytes = reinterpret_cast<const uint8_t *>(result.data());
+        outputs.inputs.emplace_back(bytes, bytes + result.size_bytes());
+      }
+      writer.append(outputs);
+      ++count;
     }
-    interpreter.run();
-    data::Record outputs{record.id, {}};
-    for (size_t o = 0; o < model.outputs.size(); ++o) {
-      auto result = interpreter.output(o);
-      auto bytes = reinterpret_cast<const uint8_t *>(result.data());
-      outputs.inputs.emplace_back(bytes, bytes + result.size_bytes());
-    }
-    writer.append(outputs);
-    ++count;
-  }
-  writer.close();
+    writer.close();
+  });
   std::cout << fmt::format("wrote {} records to {}\n", count, args.output);
   return kExitOk;
 }

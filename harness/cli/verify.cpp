@@ -27,9 +27,12 @@ struct VerifyArgs {
   bool exact = false;
 };
 
+// "-" is standard output; the summary then goes to standard error, out of the report's way.
+bool to_stdout(const std::string &path) { return path == "-"; }
+
 void write_report(const std::string &path, const std::string &text) {
   if (!path.empty())
-    harness::write_file_atomically(path, text);
+    harness::write_file_atomically(to_stdout(path) ? "/dev/stdout" : path, text);
 }
 
 std::string self_path() {
@@ -78,6 +81,8 @@ harness::SuiteResult run_bundled(const VerifyArgs &args, const fs::path &root) {
 int run_verify(const VerifyArgs &args, const char *argv0) {
   if (args.model.empty() != args.case_id.empty())
     throw InputError("--model and --case go together");
+  if (to_stdout(args.json) && to_stdout(args.junit))
+    throw InputError("--json - and --junit -: only one report can go to standard output");
   harness::SuiteResult result;
   bool one_layout = !args.suite.empty() && fs::exists(fs::path(args.suite) / "suite.tsv");
   if (one_layout) {
@@ -93,7 +98,8 @@ int run_verify(const VerifyArgs &args, const char *argv0) {
     fs::path root = args.suite.empty() ? harness::default_repo_root(argv0) : fs::path(args.suite);
     result = run_bundled(args, root);
   }
-  harness::print_report(result, std::cout);
+  const bool report_to_stdout = to_stdout(args.json) || to_stdout(args.junit);
+  harness::print_report(result, report_to_stdout ? std::cerr : std::cout);
   write_report(args.json, harness::report_json(result).dump(2) + "\n");
   write_report(args.junit, harness::junit_xml(result));
   return result.failed() == 0 ? kExitOk : kExitMismatch;
@@ -111,8 +117,9 @@ void add_verify_command(CLI::App &app, Action &action) {
                       "layout); default: the repository holding this qgold")
       ->check(CLI::ExistingDirectory);
   command->add_option("-j,--jobs", args->jobs, "cases run in parallel (0 = all cores)");
-  command->add_option("--json", args->json, "write a JSON summary (per-case timings) to FILE");
-  command->add_option("--junit", args->junit, "write JUnit XML to FILE");
+  command->add_option("--json", args->json,
+                      "write a JSON summary (per-case timings) to FILE (- for stdout)");
+  command->add_option("--junit", args->junit, "write JUnit XML to FILE (- for stdout)");
   command->add_option("--tolerances", args->tolerances,
                       "YAML file of per-key tolerances (default: <suite>/tolerances.yaml if "
                       "present, else ONE's)")
