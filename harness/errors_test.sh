@@ -86,6 +86,15 @@ printf 'not a model' >garbage.circle
 expect 2 "garbage.circle" "$qgold" inspect garbage.circle
 expect 2 "qgold: error:" "$qgold" inspect missing.circle
 
+# Steps that take a float model refuse a quantized one.
+"$qgold" quantize rm.circle -o q.circle --dtype uint8 --granularity layer >/dev/null || fail "cannot quantize rm.circle"
+quantized="q.circle: tensor 'in' is already quantized (UINT8); expected a float32 model"
+expect 2 "$quantized" "$qgold" fake-quant q.circle -o refused.circle --dtype uint8 --granularity layer
+expect 2 "$quantized" "$qgold" record-minmax q.circle --data nan -o refused.circle
+expect 2 "$quantized" "$qgold" quantize q.circle -o refused.circle --dtype uint8 --granularity layer
+expect 2 "$quantized" "$qgold" quantize-weights q.circle -o refused.circle --dtype int8
+[ ! -e refused.circle ] || fail "a step refusing a quantized model wrote its output"
+
 # qconf and goldens.
 echo '{"layers": [{"name": "out", "dtype": "int4", "granularity": "layer"}]}' >dtype.json
 expect 2 "dtype.json: layers[0]: dtype 'int4' is not uint8 or int16" \

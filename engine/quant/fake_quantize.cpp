@@ -27,6 +27,7 @@ void check_supported(const Settings &settings, const std::string &layer) {
 } // namespace
 
 void fake_quantize(ir::Model &model, ir::DType dtype, Granularity granularity, const QConf *qconf) {
+  check_float_model(model);
   const LayerSettings settings(model, Settings{dtype, granularity}, qconf);
   check_supported(settings.defaults(), "model");
   // ONE clears existing parameters of every node first.

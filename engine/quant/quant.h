@@ -37,6 +37,12 @@ struct QConf {
 QConf parse_qconf(const std::string &json_text, const std::string &origin);
 QConf load_qconf(const std::filesystem::path &path);
 
+// Throws InputError naming the first tensor that is already quantized (an
+// integer with a scale) or of a dtype a float model does not hold (anything
+// but float32, and int32/int64 shapes, axes and indices), prefixed with
+// `origin` (the model file) when given. Every step below starts with it.
+void check_float_model(const ir::Model &model, const std::string &origin = "");
+
 // Stage A: quantize-then-dequantize the float weights of Conv2D,
 // DepthwiseConv2D, TransposeConv and FullyConnected (dtype UInt8 or Int16).
 void fake_quantize(ir::Model &model, ir::DType dtype, Granularity granularity,

@@ -17,6 +17,7 @@ void quantize_weights(ir::Model &model, ir::DType dtype, Granularity granularity
     throw InputError(fmt::format("quantize-weights: dtype must be int8 or int16, got {}", ir::dtype_name(dtype)));
   if (granularity != Granularity::Channel)
     throw InputError("quantize-weights: only channel granularity is supported");
+  check_float_model(model);
   for (const auto &op : model.operators) {
     if (op.code == ir::OpCode::TransposeConv)
       continue;

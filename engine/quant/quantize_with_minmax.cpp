@@ -13,6 +13,7 @@ void quantize_with_minmax(ir::Model &model, const QuantizeOptions &options) {
     throw InputError(fmt::format("quantize: dtype must be uint8 or int16, got {}", ir::dtype_name(options.dtype)));
   if (options.granularity == Granularity::Layer && options.dtype != ir::DType::UInt8)
     throw InputError("quantize: layer granularity requires uint8");
+  check_float_model(model);
   const LayerSettings settings(model, Settings{options.dtype, options.granularity}, options.qconf);
   QuantizeContext context{model, settings, options};
 

@@ -16,6 +16,7 @@ struct FakeQuantArgs {
 int run_fake_quant(const FakeQuantArgs &args) {
   auto qconf = load_optional_qconf(args.config);
   ir::Model model = format::read_model_file(args.input);
+  quant::check_float_model(model, args.input);
   quant::fake_quantize(model, to_dtype(args.dtype), to_granularity(args.granularity),
                        qconf ? &*qconf : nullptr);
   format::write_model_file(model, args.output);

@@ -26,6 +26,7 @@ int run_quantize(const QuantizeArgs &args) {
   options.qconf = qconf ? &*qconf : nullptr;
   options.save_min_max = args.save_min_max;
   ir::Model model = format::read_model_file(args.input);
+  quant::check_float_model(model, args.input);
   quant::quantize_with_minmax(model, options);
   format::write_model_file(model, args.output);
   std::cout << "wrote " << args.output << '\n';

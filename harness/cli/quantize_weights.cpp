@@ -15,6 +15,7 @@ struct QuantizeWeightsArgs {
 
 int run_quantize_weights(const QuantizeWeightsArgs &args) {
   ir::Model model = format::read_model_file(args.input);
+  quant::check_float_model(model, args.input);
   quant::quantize_weights(model, to_dtype(args.dtype), to_granularity(args.granularity));
   format::write_model_file(model, args.output);
   std::cout << "wrote " << args.output << '\n';

@@ -21,6 +21,7 @@ struct RecordMinMaxArgs {
 
 int run_record_minmax(const RecordMinMaxArgs &args) {
   ir::Model model = format::read_model_file(args.input);
+  quant::check_float_model(model, args.input);
   auto dataset = data::open_dataset(args.data, data::input_specs(model));
   quant::RecordMinMaxOptions options = args.options;
   options.mode = args.mode == "minmax"           ? Mode::MinMax
