@@ -56,7 +56,10 @@ struct RecordMinMaxOptions {
   float max_percentile = 99.0f;
   uint32_t moving_avg_batch = 16;
   float moving_avg_const = 0.1f;
-  unsigned threads = 1; // 0 = all cores
+  // Worker threads, 0 = all cores. Capped at one per record and at
+  // kMaxThreadsPerCore per core: more would idle or only cost memory.
+  unsigned threads = 1;
+  static constexpr unsigned kMaxThreadsPerCore = 4;
   // Float kernels: the optimized backend (oneDNN, interp/fast) or the
   // reference interpreter, the oracle the optimized one is tested against.
   enum class Backend { Fast, Reference };

@@ -23,6 +23,7 @@
 #include <limits>
 #include <map>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <unistd.h>
 #include <utility>
@@ -243,12 +244,11 @@ public:
   std::vector<std::vector<Range>> run(data::DatasetReader &dataset) {
     total_ = dataset.size();
     std::vector<std::thread> workers;
-    for (unsigned i = 0; i < threads_; ++i)
-      workers.emplace_back([this] { work(); });
     try {
+      start(workers);
       produce(dataset);
     } catch (...) {
-      fail(std::current_exception());
+      fail(std::current_exception()); // the workers already started stop and are joined below
     }
     {
       std::lock_guard lock(mutex_);
@@ -263,6 +263,20 @@ public:
   }
 
 private:
+  void start(std::vector<std::thread> &workers) {
+    for (unsigned i = 0; i < threads_; ++i) {
+      try {
+        workers.emplace_back([this] { work(); });
+      } catch (const std::system_error &error) {
+        const std::string message = fmt::format(
+            "record-minmax: cannot start worker thread {} of {}: {}", i + 1, threads_, error.what());
+        if (options_.threads != 0) // the count was asked for
+          throw InputError(message + "; ask for fewer threads");
+        throw std::runtime_error(message);
+      }
+    }
+  }
+
   void produce(data::DatasetReader &dataset) {
     const size_t capacity = 2 * threads_;
     for (size_t index = 0;; ++index) {
@@ -328,6 +342,17 @@ private:
   std::exception_ptr error_;
 };
 
+// The requested thread count (0 = one per core) within the caps documented
+// for RecordMinMaxOptions::threads.
+unsigned worker_count(const RecordMinMaxOptions &options, std::optional<size_t> records) {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned cap = RecordMinMaxOptions::kMaxThreadsPerCore * cores;
+  unsigned count = options.threads ? std::min(options.threads, cap) : cores;
+  if (records)
+    count = static_cast<unsigned>(std::min<size_t>(count, std::max<size_t>(*records, 1)));
+  return count;
+}
+
 std::string format_duration(double seconds) {
   const auto total = static_cast<long>(std::lround(std::max(0.0, seconds)));
   return total >= 3600 ? fmt::format("{}:{:02}:{:02}", total / 3600, total / 60 % 60, total % 60)
@@ -382,7 +407,8 @@ void record_minmax(ir::Model &model, data::DatasetReader &all_records, const Rec
     finite_records.emplace(model, all_records, options.on_skipped);
   data::DatasetReader &dataset = finite_records ? *finite_records : all_records;
   const auto slots = recorded_tensors(model);
-  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  // Skipping records only lowers the count, so the reader's own size still caps the workers.
+  const unsigned threads = worker_count(options, all_records.size());
   // Compiled once (weights reordered once), shared read-only by every worker.
   std::unique_ptr<interp::fast::Program> program;
   RunnerFactory make_runner;

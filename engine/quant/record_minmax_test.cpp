@@ -2,9 +2,17 @@
 #include "quant/quant.h"
 #include "quant/test_models.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <gtest/gtest.h>
+#include <pthread.h>
+#include <sys/resource.h>
+#include <thread>
+#include <unistd.h>
 
 namespace qgold::quant {
 namespace {
@@ -78,7 +86,7 @@ TEST(RecordMinMax, IdenticalForEveryThreadCountAndMode) {
   for (auto mode : {RecordMinMaxOptions::Mode::Percentile, RecordMinMaxOptions::Mode::MovingAverage,
                     RecordMinMaxOptions::Mode::MinMax}) {
     std::vector<ir::Model> results;
-    for (unsigned threads : {1u, 2u, 3u, 8u}) {
+    for (unsigned threads : {1u, 2u, 3u, 8u, 100000u}) {
       ir::Model model = testing::conv2d_004();
       MemoryDataset dataset(records);
       RecordMinMaxOptions options;
@@ -224,6 +232,93 @@ TEST(RecordMinMax, ProgressPrinterWritesAShortLineWhenNotATerminal) {
   EXPECT_NE(std::string(line).find("records/s, ETA 00:00"), std::string::npos) << line;
   EXPECT_EQ(std::fgets(line, sizeof line, file), nullptr); // one line only
   std::fclose(file);
+}
+
+size_t live_threads() {
+  const std::filesystem::directory_iterator tasks("/proc/self/task");
+  return static_cast<size_t>(std::distance(begin(tasks), end(tasks)));
+}
+
+// 100000 threads once aborted the process: workers are capped at one per
+// record and at kMaxThreadsPerCore per core.
+TEST(RecordMinMax, WorkerThreadsAreCappedByRecordsAndCores) {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const size_t cap = RecordMinMaxOptions::kMaxThreadsPerCore * cores;
+  for (size_t records : {size_t{3}, cap + 5}) {
+    ir::Model model = relu_model();
+    MemoryDataset dataset(pseudo_random_records(records, 4));
+    RecordMinMaxOptions options;
+    options.backend = RecordMinMaxOptions::Backend::Reference;
+    options.threads = 100000;
+    const size_t before = live_threads();
+    size_t most = 0;
+    options.progress = [&](size_t, std::optional<size_t>) {
+      most = std::max(most, live_threads());
+    };
+    record_minmax(model, dataset, options);
+    EXPECT_LE(most, before + std::min(records, cap)) << records << " records";
+  }
+}
+
+// Address space of this process, in bytes.
+rlim_t address_space() {
+  unsigned long pages = 0;
+  std::FILE *statm = std::fopen("/proc/self/statm", "r");
+  if (!statm || std::fscanf(statm, "%lu", &pages) != 1)
+    std::abort();
+  std::fclose(statm);
+  return static_cast<rlim_t>(pages) * static_cast<rlim_t>(sysconf(_SC_PAGESIZE));
+}
+
+// In a child: 256 MiB thread stacks under an address-space limit that fits
+// one, so the first worker starts and the second cannot. Exits 2 on an
+// InputError, 3 on another exception (printing it), 0 if no error.
+[[noreturn]] void record_with_room_for_one_thread(unsigned threads) {
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, size_t{256} << 20);
+  rlimit limit;
+  getrlimit(RLIMIT_AS, &limit);
+  limit.rlim_cur = address_space() + (rlim_t{384} << 20);
+  if (pthread_setattr_default_np(&attr) != 0 || setrlimit(RLIMIT_AS, &limit) != 0)
+    std::abort();
+  ir::Model model = relu_model();
+  MemoryDataset dataset(pseudo_random_records(8, 4));
+  RecordMinMaxOptions options;
+  options.backend = RecordMinMaxOptions::Backend::Reference;
+  options.threads = threads;
+  try {
+    record_minmax(model, dataset, options);
+  } catch (const InputError &error) {
+    std::fprintf(stderr, "%s\n", error.what());
+    std::_Exit(2);
+  } catch (const std::exception &error) {
+    std::fprintf(stderr, "%s\n", error.what());
+    std::_Exit(3);
+  }
+  std::_Exit(0);
+}
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define QGOLD_ASAN 1
+#endif
+#elif defined(__SANITIZE_ADDRESS__)
+#define QGOLD_ASAN 1
+#endif
+
+// A thread that cannot start once aborted the process (std::thread destroyed
+// joinable): now the started workers are joined and the failure is an error,
+// an InputError when the count was asked for.
+TEST(RecordMinMax, ThreadStartFailureJoinsStartedWorkersAndThrows) {
+#ifdef QGOLD_ASAN
+  GTEST_SKIP() << "AddressSanitizer reserves address space of its own";
+#endif
+  EXPECT_EXIT(record_with_room_for_one_thread(4), ::testing::ExitedWithCode(2),
+              "record-minmax: cannot start worker thread 2 of 4: .*; ask for fewer threads");
+  if (std::thread::hardware_concurrency() >= 2)
+    EXPECT_EXIT(record_with_room_for_one_thread(0), ::testing::ExitedWithCode(3),
+                "record-minmax: cannot start worker thread 2 of [0-9]+: [^;]*$");
 }
 
 } // namespace

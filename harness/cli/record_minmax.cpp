@@ -4,6 +4,7 @@
 #include "format/model_file.h"
 #include "quant/quant.h"
 
+#include <fmt/format.h>
 #include <iostream>
 #include <memory>
 
@@ -71,7 +72,10 @@ void add_record_minmax_command(CLI::App &app, Action &action) {
                       "moving_average mode: smoothing constant")
       ->check(CLI::Range(0.0f, 1.0f))
       ->capture_default_str();
-  command->add_option("--threads", options.threads, "worker threads (0 = all cores)")
+  command->add_option("--threads", options.threads,
+                      fmt::format("worker threads (0 = all cores; at most {} per core and one "
+                                  "per record)",
+                                  quant::RecordMinMaxOptions::kMaxThreadsPerCore))
       ->capture_default_str();
   command->add_flag("--skip-nonfinite", options.skip_nonfinite,
                     "leave out records with NaN or Inf inputs (a warning counts them) instead of failing");
