@@ -86,7 +86,7 @@ printf 'not a model' >garbage.circle
 expect 2 "garbage.circle" "$qgold" inspect garbage.circle
 expect 2 "qgold: error:" "$qgold" inspect missing.circle
 
-# Steps that take a float model refuse a quantized one; record-minmax threads.
+# Steps that take a float model refuse a quantized one; record-minmax threads and options.
 "$qgold" quantize rm.circle -o q.circle --dtype uint8 --granularity layer >/dev/null || fail "cannot quantize rm.circle"
 quantized="q.circle: tensor 'in' is already quantized (UINT8); expected a float32 model"
 expect 2 "$quantized" "$qgold" fake-quant q.circle -o refused.circle --dtype uint8 --granularity layer
@@ -96,6 +96,10 @@ expect 2 "$quantized" "$qgold" quantize-weights q.circle -o refused.circle --dty
 [ ! -e refused.circle ] || fail "a step refusing a quantized model wrote its output"
 expect 0 "wrote rm_threads.circle" \
   "$qgold" record-minmax relu.circle --data nan --skip-nonfinite -o rm_threads.circle --threads 100000
+expect 2 "qgold: error: --moving-avg-batch: 0 is not in [1, 4294967295]" \
+  "$qgold" record-minmax relu.circle --data nan -o rm.circle --moving-avg-batch 0
+expect 2 "qgold: error: record-minmax: min percentile 99 is above max percentile 1" \
+  "$qgold" record-minmax relu.circle --data nan -o rm.circle --min-percentile 99 --max-percentile 1
 
 # qconf and goldens.
 echo '{"layers": [{"name": "out", "dtype": "int4", "granularity": "layer"}]}' >dtype.json

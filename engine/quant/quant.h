@@ -71,6 +71,11 @@ struct RecordMinMaxOptions {
   // on_skipped (if set) gets that message for each of them.
   bool skip_nonfinite = false;
   std::function<void(const std::string &)> on_skipped;
+
+  // Throws InputError for a percentile outside [0, 100], a min percentile
+  // above the max one, a moving-average batch of 0 or a constant outside
+  // [0, 1]. record_minmax starts with it.
+  void validate() const;
 };
 // A progress callback writing to `stream`: a bar with records/s and ETA
 // redrawn in place when the stream is a terminal, else one short line about

@@ -401,6 +401,7 @@ std::function<void(size_t, std::optional<size_t>)> progress_printer(std::FILE *s
 }
 
 void record_minmax(ir::Model &model, data::DatasetReader &all_records, const RecordMinMaxOptions &options) {
+  options.validate();
   check_float_model(model);
   std::optional<FiniteRecords> finite_records;
   if (options.skip_nonfinite)

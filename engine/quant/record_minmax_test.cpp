@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <gtest/gtest.h>
 #include <pthread.h>
 #include <sys/resource.h>
@@ -232,6 +233,36 @@ TEST(RecordMinMax, ProgressPrinterWritesAShortLineWhenNotATerminal) {
   EXPECT_NE(std::string(line).find("records/s, ETA 00:00"), std::string::npos) << line;
   EXPECT_EQ(std::fgets(line, sizeof line, file), nullptr); // one line only
   std::fclose(file);
+}
+
+std::string options_error(const std::function<void(RecordMinMaxOptions &)> &change) {
+  RecordMinMaxOptions options;
+  change(options);
+  ir::Model model = relu_model();
+  MemoryDataset dataset(pseudo_random_records(2, 4));
+  try {
+    record_minmax(model, dataset, options);
+  } catch (const InputError &error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+TEST(RecordMinMax, InvalidOptionsAreInputErrors) {
+  using Options = RecordMinMaxOptions;
+  EXPECT_EQ(options_error([](Options &o) {
+              o.min_percentile = 99.0f;
+              o.max_percentile = 1.0f;
+            }),
+            "record-minmax: min percentile 99 is above max percentile 1");
+  EXPECT_EQ(options_error([](Options &o) { o.max_percentile = 100.5f; }),
+            "record-minmax: max percentile 100.5 is outside [0, 100]");
+  EXPECT_EQ(options_error([](Options &o) { o.min_percentile = std::nanf(""); }),
+            "record-minmax: min percentile nan is outside [0, 100]");
+  EXPECT_EQ(options_error([](Options &o) { o.moving_avg_batch = 0; }),
+            "record-minmax: moving-average batch size must be at least 1");
+  EXPECT_EQ(options_error([](Options &o) { o.moving_avg_const = -0.5f; }),
+            "record-minmax: moving-average constant -0.5 is outside [0, 1]");
 }
 
 size_t live_threads() {

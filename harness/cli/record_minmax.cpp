@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 #include <iostream>
+#include <limits>
 #include <memory>
 
 namespace qgold::cli {
@@ -21,6 +22,7 @@ struct RecordMinMaxArgs {
 };
 
 int run_record_minmax(const RecordMinMaxArgs &args) {
+  args.options.validate(); // before the dataset is read
   ir::Model model = format::read_model_file(args.input);
   quant::check_float_model(model, args.input);
   auto dataset = data::open_dataset(args.data, data::input_specs(model));
@@ -43,6 +45,19 @@ int run_record_minmax(const RecordMinMaxArgs &args) {
   std::cout << "wrote " << args.output << '\n';
   return kExitOk;
 }
+
+// CLI::Range prints its bounds with %f (the upper bound of PositiveNumber
+// takes 300 digits); this prints them as they are written.
+CLI::Validator within(double min, double max) {
+  return CLI::Validator(
+      [min, max](std::string &text) {
+        double value = 0;
+        if (CLI::detail::lexical_cast(text, value) && value >= min && value <= max)
+          return std::string();
+        return fmt::format("{} is not in [{}, {}]", text, min, max);
+      },
+      fmt::format("[{} - {}]", min, max));
+}
 } // namespace
 
 void add_record_minmax_command(CLI::App &app, Action &action) {
@@ -60,17 +75,17 @@ void add_record_minmax_command(CLI::App &app, Action &action) {
       ->capture_default_str();
   auto &options = args->options;
   command->add_option("--min-percentile", options.min_percentile, "percentile mode: lower percentile")
-      ->check(CLI::Range(0.0f, 100.0f))
+      ->check(within(0, 100))
       ->capture_default_str();
   command->add_option("--max-percentile", options.max_percentile, "percentile mode: upper percentile")
-      ->check(CLI::Range(0.0f, 100.0f))
+      ->check(within(0, 100))
       ->capture_default_str();
   command->add_option("--moving-avg-batch", options.moving_avg_batch, "moving_average mode: batch size")
-      ->check(CLI::PositiveNumber)
+      ->check(within(1, std::numeric_limits<uint32_t>::max()))
       ->capture_default_str();
   command->add_option("--moving-avg-const", options.moving_avg_const,
                       "moving_average mode: smoothing constant")
-      ->check(CLI::Range(0.0f, 1.0f))
+      ->check(within(0, 1))
       ->capture_default_str();
   command->add_option("--threads", options.threads,
                       fmt::format("worker threads (0 = all cores; at most {} per core and one "
