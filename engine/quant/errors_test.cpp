@@ -3,6 +3,7 @@
 #include "format/model_file.h"
 #include "ir/error.h"
 #include "quant/quant.h"
+#include "quant/settings.h"
 #include "quant/test_models.h"
 
 #include <gtest/gtest.h>
@@ -105,6 +106,28 @@ TEST(QConfErrors, MalformedJsonAndWrongStructure) {
   EXPECT_EQ(message("[]"), "q.json: expected an object with a \"layers\" list");
   // Fuzzer finding: a number too large for a double escaped as nlohmann's out_of_range.
   EXPECT_EQ(message("5e0000000001342900302\"it").rfind("q.json: malformed JSON: ", 0), 0u);
+}
+
+// Errors about what a qconf names are found against the model, and name the qconf file.
+TEST(QConfErrors, NamesThatDoNotFitTheModelNameTheFile) {
+  const ir::Model model = relu_model();
+  auto message = [&](const std::string &text) {
+    try {
+      const QConf qconf = parse_qconf(text, "q.json");
+      LayerSettings settings(model, Settings{ir::DType::UInt8, Granularity::Layer}, &qconf);
+    } catch (const InputError &e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  auto layer = [](const std::string &name) {
+    return R"({"layers": [{"name": ")" + name + R"(", "dtype": "int16", "granularity": "channel"}]})";
+  };
+  EXPECT_EQ(message(layer("out")), "no error");
+  EXPECT_EQ(message(layer("outt")), "q.json: layer 'outt' is not a tensor of the model");
+  EXPECT_EQ(message(R"({"layers": [{"name": "out", "dtype": "int16", "granularity": "channel"},
+                                   {"name": "out", "dtype": "uint8", "granularity": "layer"}]})"),
+            "q.json: layer 'out' is named more than once");
 }
 
 } // namespace

@@ -90,6 +90,7 @@ QConf parse_qconf(const std::string &json_text, const std::string &origin) {
   if (!document.is_object() || !document.contains("layers") || !document["layers"].is_array())
     throw InputError(fmt::format("{}: expected an object with a \"layers\" list", origin));
   QConf qconf;
+  qconf.origin = origin;
   const json &layers = document["layers"];
   for (size_t i = 0; i < layers.size(); ++i)
     qconf.layers.push_back(parse_layer(layers[i], fmt::format("{}: layers[{}]", origin, i)));

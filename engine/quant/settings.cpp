@@ -14,11 +14,15 @@ bool all_names_exist(const ir::Model &model, const std::vector<std::string> &nam
                      [&](const std::string &name) { return model.find_tensor(name) >= 0; });
 }
 
-const std::vector<std::string> &matching_name_set(const ir::Model &model, const LayerOverride &entry) {
+// "<file>: " for messages about a qconf entry.
+std::string where(const QConf &qconf) { return (qconf.origin.empty() ? "qconf" : qconf.origin) + ": "; }
+
+const std::vector<std::string> &matching_name_set(const ir::Model &model, const QConf &qconf,
+                                                  const LayerOverride &entry) {
   if (entry.name_sets.size() == 1) {
     for (const auto &name : entry.name_sets.front())
       if (model.find_tensor(name) < 0)
-        throw InputError(fmt::format("qconf: layer '{}' is not a tensor of the model", name));
+        throw InputError(fmt::format("{}layer '{}' is not a tensor of the model", where(qconf), name));
     return entry.name_sets.front();
   }
   const std::vector<std::string> *match = nullptr;
@@ -26,11 +30,11 @@ const std::vector<std::string> &matching_name_set(const ir::Model &model, const 
     if (!all_names_exist(model, names))
       continue;
     if (match)
-      throw InputError("qconf: more than one 'alternate' name set matches the model");
+      throw InputError(where(qconf) + "more than one 'alternate' name set matches the model");
     match = &names;
   }
   if (!match)
-    throw InputError("qconf: no 'alternate' name set matches the model");
+    throw InputError(where(qconf) + "no 'alternate' name set matches the model");
   return *match;
 }
 
@@ -42,12 +46,12 @@ LayerSettings::LayerSettings(const ir::Model &model, Settings defaults, const QC
     return;
   std::set<std::string> seen;
   for (const auto &entry : qconf->layers) {
-    for (const auto &name : matching_name_set(model, entry)) {
+    for (const auto &name : matching_name_set(model, *qconf, entry)) {
       if (!seen.insert(name).second)
-        throw InputError(fmt::format("qconf: layer '{}' is named more than once", name));
+        throw InputError(fmt::format("{}layer '{}' is named more than once", where(*qconf), name));
       const int32_t tensor = model.find_tensor(name);
       if (model.tensors[tensor].is_constant())
-        throw InputError(fmt::format("qconf: '{}' is a constant, not a layer", name));
+        throw InputError(fmt::format("{}'{}' is a constant, not a layer", where(*qconf), name));
       const Settings settings{entry.dtype, entry.granularity};
       std::vector<int32_t> targets = {tensor};
       if (const int32_t producer = model.producer(tensor); producer >= 0)
@@ -55,7 +59,8 @@ LayerSettings::LayerSettings(const ir::Model &model, Settings defaults, const QC
       for (int32_t target : targets) {
         auto [it, inserted] = overrides_.emplace(target, settings);
         if (!inserted && !(it->second == settings))
-          throw InputError(fmt::format("qconf: outputs of the op producing '{}' get conflicting settings", name));
+          throw InputError(fmt::format("{}outputs of the op producing '{}' get conflicting settings",
+                                       where(*qconf), name));
       }
     }
   }

@@ -44,6 +44,7 @@ public:
   ~TempFile() {
     std::error_code ignored;
     std::filesystem::remove(path_, ignored);
+    std::filesystem::remove(path_.parent_path(), ignored); // only once empty: the last file's turn
   }
   TempFile(const TempFile &) = delete;
   TempFile &operator=(const TempFile &) = delete;
