@@ -232,8 +232,8 @@ int run_command(const std::vector<std::string> &argv, const fs::path &log) {
   int error = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (error != 0)
-    throw InputError(fmt::format("cannot start `{}`: {}", quote_for_message(argv),
-                                 std::strerror(error)));
+    throw BackendConfigError(fmt::format("cannot execute `{}`: {}", quote_for_message(argv),
+                                         std::strerror(error)));
   int status = 0;
   while (waitpid(pid, &status, 0) < 0)
     if (errno != EINTR)
@@ -278,13 +278,18 @@ std::string AdapterBackend::data_file(const ir::Model &input, const fs::path &in
   return data_;
 }
 
+std::string AdapterBackend::skip_reason(Step step) const {
+  if (adapter_.steps.contains(step))
+    return {};
+  return fmt::format("{} has no command for this step", adapter_.origin);
+}
+
 ir::Model AdapterBackend::run_step(Step step, const ir::Model &input, const BundledCase &c,
                                    const fs::path &inputs_dir) {
   std::string name(step_name(step));
   auto commands = adapter_.steps.find(step);
   if (commands == adapter_.steps.end())
-    throw InputError(fmt::format("{}: the adapter has no command for step {}", adapter_.origin,
-                                 name));
+    return engine_.run_step(step, input, c, inputs_dir);
   std::string extension = adapter_.format == format::FileFormat::Circle ? ".circle" : ".tflite";
   fs::path in = workdir() / (name + ".in" + extension);
   fs::path out = workdir() / (name + ".out" + extension);
@@ -305,7 +310,12 @@ ir::Model AdapterBackend::run_step(Step step, const ir::Model &input, const Bund
   for (size_t i = 0; i < commands->second.size(); ++i) {
     std::string location = fmt::format("{}: step {} command {}", adapter_.origin, name, i + 1);
     std::vector<std::string> argv = expand_command(commands->second[i], values, location);
-    int status = run_command(argv, log);
+    int status = 0;
+    try {
+      status = run_command(argv, log);
+    } catch (const BackendConfigError &error) {
+      throw BackendConfigError(fmt::format("{}: {} (fix the adapter)", location, error.what()));
+    }
     if (status != 0)
       throw InputError(fmt::format("{} `{}` exited with status {}; its output ends with:\n{}",
                                    location, quote_for_message(argv), status, tail_of(log, 10)));

@@ -54,9 +54,13 @@ std::vector<std::string> expand_command(const AdapterCommand &command,
 
 // Runs the adapter's commands for each step in a private work folder: writes
 // the input model, the calibration data as ONE's .h5 ({data}) and the qconf
-// ({config}), then reads {output_model}. A missing step, a command that cannot
-// start or exits non-zero, or an unreadable output model is an InputError
-// naming the step and the command.
+// ({config}), then reads {output_model}. A command that exits non-zero or an
+// unreadable output model is an InputError naming the step and the command (a
+// failure of the case); a command that cannot be executed at all (no such
+// program, no permission) is a BackendConfigError naming the adapter file, the
+// step and the command. qgold's engine runs the steps the adapter has no
+// command for, so that the following steps get their input; their goldens are
+// skipped (skip_reason).
 class AdapterBackend : public StepBackend {
 public:
   // `qgold` is the value of {qgold} (this executable).
@@ -64,20 +68,22 @@ public:
   ~AdapterBackend() override;
   ir::Model run_step(Step step, const ir::Model &input, const BundledCase &c,
                      const std::filesystem::path &inputs_dir) override;
+  std::string skip_reason(Step step) const override;
 
 private:
   const std::filesystem::path &workdir();
   std::string data_file(const ir::Model &input, const std::filesystem::path &inputs_dir);
 
   const Adapter &adapter_;
+  EngineBackend engine_; // stands in for the steps the adapter lacks
   std::string qgold_;
   std::filesystem::path workdir_;
   std::string data_;
 };
 
 // Runs argv (no shell) with stdout and stderr appended to `log`; returns the
-// exit status (128 + signal when killed). A command that cannot start is an
-// InputError.
+// exit status (128 + signal when killed). A program that cannot be executed is
+// a BackendConfigError.
 int run_command(const std::vector<std::string> &argv, const std::filesystem::path &log);
 
 } // namespace qgold::harness

@@ -79,22 +79,56 @@ TEST(Junit, OneSuitePerCaseAndEscapedFailures) {
   result.dir = "suite";
   CaseResult c;
   c.name = "A<1>/layer/uint8";
-  c.checks.push_back({Step::Quantization, "ker", "", {}});
+  c.checks.push_back({Step::Quantization, "ker", "", {}, ""});
   Mismatch mismatch;
   mismatch.key = "weights";
   mismatch.index = 2;
   mismatch.expected = 3;
   mismatch.got = 5;
   mismatch.diff = 2;
-  c.checks.push_back({Step::Quantization, "ofm&", "", {mismatch}});
+  c.checks.push_back({Step::Quantization, "ofm&", "", {mismatch}, ""});
   result.cases.push_back(c);
   std::string xml = junit_xml(result);
   EXPECT_THAT(xml, HasSubstr("<testsuite name=\"A&lt;1&gt;/layer/uint8\" tests=\"2\" "
-                             "failures=\"1\" errors=\"0\""));
+                             "failures=\"1\" errors=\"0\" skipped=\"0\""));
   EXPECT_THAT(xml, HasSubstr("<testcase classname=\"A&lt;1&gt;/layer/uint8\" "
                              "name=\"quantization/ker\"/>"));
   EXPECT_THAT(xml, HasSubstr("name=\"quantization/ofm&amp;\">"));
   EXPECT_THAT(xml, HasSubstr("<failure message=\"weights[2] expected 3 got 5 (diff 2)\">"));
+}
+
+// tests = testcases at both levels: a case error is one testcase with an
+// <error>, however many goldens it left unchecked; a skipped golden is a
+// testcase with <skipped>.
+TEST(Junit, BothLevelsCountTestcasesAlike) {
+  SuiteResult result;
+  result.dir = "suite";
+  CaseResult broken;
+  broken.name = "A/layer/uint8";
+  broken.checks.push_back({Step::FakeQuantization, "ker", "", {}, ""});
+  broken.error = "a.yaml: step quantization command 1 `false` exited with status 1";
+  broken.error_step = "quantization";
+  broken.unchecked = 7;
+  CaseResult mixed;
+  mixed.name = "B/channel/int8";
+  Mismatch mismatch;
+  mismatch.key = "zero_point";
+  mismatch.problem = "the tensor has no zero_point";
+  mixed.checks.push_back({Step::Quantization, "ofm", "", {mismatch}, ""});
+  mixed.checks.push_back({Step::WoQuantization, "ker", "", {}, "a.yaml has no command"});
+  result.cases = {broken, mixed};
+  std::string xml = junit_xml(result);
+  EXPECT_THAT(xml, HasSubstr("<testsuites name=\"suite\" tests=\"4\" failures=\"1\" "
+                             "errors=\"1\" skipped=\"1\">"));
+  EXPECT_THAT(xml, HasSubstr("<testsuite name=\"A/layer/uint8\" tests=\"2\" failures=\"0\" "
+                             "errors=\"1\" skipped=\"0\""));
+  EXPECT_THAT(xml, HasSubstr("<testsuite name=\"B/channel/int8\" tests=\"2\" failures=\"1\" "
+                             "errors=\"0\" skipped=\"1\""));
+  EXPECT_THAT(xml, HasSubstr("name=\"quantization/(case)\">\n      <error message=\"a.yaml: step "
+                             "quantization command 1 `false` exited with status 1\">7 golden(s) "
+                             "not checked</error>"));
+  EXPECT_THAT(xml, HasSubstr("name=\"wo_quantization/ker\">\n      <skipped message=\"a.yaml has "
+                             "no command\"/>"));
 }
 
 } // namespace

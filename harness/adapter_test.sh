@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Backend adapters end to end: qgold's own CLI as an external toolchain (all
 # goldens pass), a faulty toolchain that moves one zero point or one weight
-# (caught, the value named), a failing command, and `verify --model`.
+# (caught, the value named), a failing command (exit 1), a command that cannot
+# be executed (exit 2), a missing step (skipped), and `verify --model`.
 # Usage: adapter_test.sh QGOLD PERTURB_MODEL
 set -uo pipefail
 qgold=$1 perturb=$2
@@ -95,6 +96,25 @@ status=$?
 grep -q 'FAIL Conv2D_001/layer/uint8 quantization: .*step quantization command 2 `false` exited with status 1' <<<"$out" ||
   fail "failing command not named: $out"
 
+# A program that cannot be executed is a wrong adapter, not a failing case.
+printf 'echo hi\n' >"$work/not-executable"
+for program in "$work/no-such-tool" "$work/not-executable"; do
+  write_adapter "$work/unrunnable.yaml" "    - [\"$program\"]"
+  out=$("$qgold" verify --backend "$work/unrunnable.yaml" --jobs 2 Conv2D_001 2>&1)
+  status=$?
+  [[ $status == 2 ]] || fail "$program: exit $status (expected 2)"
+  grep -q "^qgold: error: $work/unrunnable.yaml: step quantization command 2: cannot execute \`$program\`" <<<"$out" ||
+    fail "$program: adapter, step and command not named: $out"
+done
+
+# Steps the adapter lacks are skipped (qgold's engine stands in for them).
+head -n -3 "$work/good.yaml" >"$work/no_wo.yaml"
+out=$("$qgold" verify --backend "$work/no_wo.yaml" Conv2D_001 2>&1) || fail "no wo_quantization step: $out"
+grep -qx "SKIP wo_quantization: $work/no_wo.yaml has no command for this step (2 golden(s) of 2 case(s) not checked)" <<<"$out" &&
+  [[ $(tail -n1 <<<"$out") =~ ^[1-9][0-9]*\ passed,\ 0\ failed,\ 2\ skipped$ ]] ||
+  fail "no wo_quantization step: $out"
+echo "no wo_quantization step: $(tail -n1 <<<"$out")"
+
 # A model quantized elsewhere, checked with --model.
 s=$(dirname "$0")/..
 "$qgold" build "$s/recipes/Conv2D_001.yaml" -o "$work/m.circle" >/dev/null &&
@@ -104,6 +124,16 @@ s=$(dirname "$0")/..
   fail "quantizing Conv2D_001 by hand"
 out=$("$qgold" verify --model "$work/q.circle" --case Conv2D_001/layer/uint8 2>&1) || fail "--model: $out"
 echo "--model: $(tail -n1 <<<"$out")"
+out=$("$qgold" verify --model "$work/fq.circle" --case Conv2D_001/layer/uint8 2>&1)
+[[ $? == 1 ]] && [[ $(grep -c '^FAIL' <<<"$out") == 1 ]] &&
+  grep -qx 'FAIL Conv2D_001/layer/uint8 quantization: model has no quantized tensors: expected the output of the quantization step' <<<"$out" ||
+  fail "--model with a fake-quantized model: $out"
+# A case without goldens: the regen hint names the suite verify was given.
+mkdir -p "$work/suite/recipes" "$work/suite/harness"
+cp "$s/recipes/Conv2D_001.yaml" "$work/suite/recipes/"
+out=$("$qgold" verify --suite "$work/suite" Conv2D_001/layer/uint8 2>&1)
+[[ $? == 1 ]] && grep -qF "(run \`qgold regen --suite $work/suite Conv2D_001/layer/uint8\`)" <<<"$out" ||
+  fail "missing goldens hint: $out"
 "$perturb" "$work/q.circle" "$work/bad.circle" bias weights 1 9
 out=$("$qgold" verify --model "$work/bad.circle" --case Conv2D_001/layer/uint8 2>&1)
 [[ $? == 1 ]] && grep -q 'FAIL Conv2D_001/layer/uint8 quantization bias weights\[1\]' <<<"$out" ||

@@ -101,6 +101,8 @@ void run_case_steps(const BundledCase &c, const fs::path &inputs_dir, StepBacken
     }
   } catch (const StepFailure &) {
     throw;
+  } catch (const BackendConfigError &) {
+    throw;
   } catch (const std::exception &error) {
     throw StepFailure(current, error.what());
   }

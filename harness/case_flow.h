@@ -5,6 +5,7 @@
 
 #include "harness/bundled_suite.h"
 #include "harness/golden.h"
+#include "ir/error.h"
 #include "ir/model.h"
 
 #include <filesystem>
@@ -22,6 +23,9 @@ public:
   // `inputs_dir` holds the case's calibration records (<n>.txt).
   virtual ir::Model run_step(Step step, const ir::Model &input, const BundledCase &c,
                              const std::filesystem::path &inputs_dir) = 0;
+  // Why the goldens of `step` are not checked with this backend (it lets
+  // qgold's engine stand in for a step it lacks); empty when it runs the step.
+  virtual std::string skip_reason(Step) const { return {}; }
 };
 
 // qgold's own engine, in process.
@@ -29,6 +33,12 @@ class EngineBackend : public StepBackend {
 public:
   ir::Model run_step(Step step, const ir::Model &input, const BundledCase &c,
                      const std::filesystem::path &inputs_dir) override;
+};
+
+// A backend that cannot work at all (an adapter command that cannot be
+// executed): not a failure of one case, so the whole run stops with it.
+struct BackendConfigError : InputError {
+  using InputError::InputError;
 };
 
 // An error of one step of a case (the message of the underlying error).
@@ -39,8 +49,8 @@ struct StepFailure : std::runtime_error {
 };
 
 // Builds the case's float model and runs its steps in order (c.steps()),
-// calling `after_step` with each step's output model. Any error is rethrown
-// as a StepFailure naming the step.
+// calling `after_step` with each step's output model. Any error but a
+// BackendConfigError is rethrown as a StepFailure naming the step.
 void run_case_steps(const BundledCase &c, const std::filesystem::path &inputs_dir,
                     StepBackend &backend,
                     const std::function<void(Step, const ir::Model &)> &after_step);

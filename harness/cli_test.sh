@@ -46,6 +46,10 @@ grep -q -- "--output" "$tmp/out" || fail "build --help does not mention --output
 # Usage errors: exit 2 with a qgold: error: message.
 expect_status 2 "$qgold"
 expect_status 2 "$qgold" no-such-command
+grep -qx "qgold: error: unknown command 'no-such-command'; run qgold --help" "$tmp/err" ||
+  fail "unknown command: $(cat "$tmp/err")"
+expect_status 0 "$qgold" verify --help
+grep -Eq -- '-j,--jobs UINT=1 ' "$tmp/out" || fail "verify --help does not show the --jobs default"
 expect_status 2 "$qgold" build "$suite/recipes/Conv2D_004/test.recipe"
 grep -q '^qgold: error: ' "$tmp/err" || fail "usage error without 'qgold: error:' prefix"
 expect_status 2 "$qgold" fake-quant "$tmp/conv.circle" -o "$tmp/fq.circle" --dtype int4 --granularity layer
@@ -80,6 +84,10 @@ tail -n 1 "$tmp/out" | grep -qx '1 passed, 1 failed' || fail "verify summary: $(
 [ -s "$tmp/report.json" ] || fail "verify --json wrote nothing"
 echo '{"scale": 0.01, "zero_point": 0.0}' >"$mini/expected_outputs/Relu/layer/uint8/quantization/ofm.json"
 expect_status 0 "$qgold" verify --suite "$mini"
+# regen writes bundled suites only: ONE's goldens are not regenerated (nor listed as orphans).
+expect_status 2 "$qgold" regen --suite "$mini" --check
+grep -q "^qgold: error: $mini: a suite.tsv suite (ONE's pota layout) holds ONE's goldens" "$tmp/err" ||
+  fail "regen of a suite.tsv suite: $(cat "$tmp/out" "$tmp/err")"
 
 # The chain writes three valid Circle models; inspect reads each back, and the
 # quantization parameters sit where the spec puts them.
@@ -97,6 +105,11 @@ tr -d ' \n' <"$tmp/fq.json" | grep -q '"name":"ker","quantization":{[^}]*"zero_p
 # record-minmax: activations carry min/max only.
 tr -d ' \n' <"$tmp/rm.json" | grep -q '"name":"ifm","quantization":{"max":\[[^]]*\],"min":' ||
   fail "recorded ifm lacks min/max: $(head -c 400 "$tmp/rm.json")"
+# verify --model against a case of ONE's suite (not the bundled case of the same name).
+expect_status 0 "$qgold" verify --suite "$suite" --model "$tmp/q.circle" --case Conv2D_004/channel/uint8
+tail -n 1 "$tmp/out" | grep -qx '4 passed, 0 failed' || fail "--model on ONE's suite: $(cat "$tmp/out")"
+expect_status 1 "$qgold" verify --suite "$suite" --model "$tmp/fq.circle" --case Conv2D_004/channel/uint8
+grep -q 'model has no quantized tensors' "$tmp/out" || fail "--model fq.circle: $(cat "$tmp/out")"
 # quantize: uint8 kernel, int32 bias.
 expect_status 0 "$qgold" inspect "$tmp/q.circle"
 grep -Eq 'ker.*UINT8' "$tmp/out" && grep -Eq 'bias.*INT32' "$tmp/out" ||

@@ -1,8 +1,10 @@
 #pragma once
 
 // JUnit XML for CI: one <testsuite> per case, one <testcase> per golden
-// ("<step>/<tensor>"), a failure listing its mismatching values; a case error
-// is one <testcase> "<step>/(case)" with an <error>.
+// ("<step>/<tensor>"), a <failure> listing its mismatching values or a
+// <skipped>; a case error is one <testcase> "<step>/(case)" with an <error>.
+// <testsuites> and each <testsuite> count testcases alike: tests, failures,
+// errors, skipped.
 
 #include "harness/one_suite.h"
 

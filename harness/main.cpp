@@ -5,16 +5,26 @@
 #include "harness/cli/outputs.h"
 #include "ir/error.h"
 
+#include <fmt/format.h>
+
 #include <exception>
 #include <iostream>
+#include <string>
 
 namespace {
 
 constexpr int kExitInternal = 3;
 
-int fail(const char *message, int status) {
+int fail(const std::string &message, int status) {
   std::cerr << "qgold: error: " << message << '\n';
   return status;
+}
+
+// CLI11 would report a mistyped command as a missing one.
+bool is_unknown_command(const CLI::App &app, const std::string &arg) {
+  return !arg.starts_with("-") &&
+         app.get_subcommands([&](const CLI::App *command) { return command->check_name(arg); })
+             .empty();
 }
 
 } // namespace
@@ -38,6 +48,8 @@ int main(int argc, char **argv) {
   add_verify_command(app, action);
   add_regen_command(app, action);
 
+  if (argc > 1 && is_unknown_command(app, argv[1]))
+    return fail(fmt::format("unknown command '{}'; run qgold --help", argv[1]), kExitBadInput);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &error) {

@@ -61,6 +61,42 @@ bool has(const std::vector<Step> &steps, Step step) {
   return std::find(steps.begin(), steps.end(), step) != steps.end();
 }
 
+bool has_step(const SuiteCase &suite_case, Step step) {
+  return has(suite_case.chained, step) || has(suite_case.isolated, step);
+}
+
+fs::path step_dir(const fs::path &dir, const SuiteCase &suite_case, Step step) {
+  return dir / "expected_outputs" / suite_case.recipe / suite_case.granularity / suite_case.dtype /
+         std::string(step_name(step));
+}
+
+// The golden files of one step of a case; ONE compares only the kernel after
+// weights-only quantization.
+std::vector<fs::path> step_goldens(const fs::path &dir, const SuiteCase &suite_case, Step step) {
+  std::vector<fs::path> files = golden_files(step_dir(dir, suite_case, step));
+  if (step == Step::WoQuantization)
+    std::erase_if(files, [](const fs::path &file) { return file.stem() != "ker"; });
+  return files;
+}
+
+CompareOptions compare_options(Step step, const Tolerances &tolerances) {
+  CompareOptions compare;
+  compare.tolerances = tolerances;
+  // ONE checks only weights, scale and zero_point of quantized models.
+  compare.compare_min_max = step != Step::Quantization && step != Step::WoQuantization;
+  return compare;
+}
+
+bool has_quantized_tensor(const ir::Model &model) {
+  return std::any_of(model.tensors.begin(), model.tensors.end(), [](const ir::Tensor &tensor) {
+    return tensor.dtype != ir::DType::Float32 && tensor.quant && !tensor.quant->scale.empty();
+  });
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 // Runs the steps of one case in order, each feeding the next, and compares
 // goldens right after the step that produced them.
 class CaseRunner {
@@ -132,9 +168,7 @@ private:
   fs::path case_dir(const char *root) const {
     return dir_ / root / case_.recipe / case_.granularity / case_.dtype;
   }
-  fs::path step_dir(Step step) const {
-    return case_dir("expected_outputs") / std::string(step_name(step));
-  }
+  fs::path step_dir(Step step) const { return harness::step_dir(dir_, case_, step); }
 
   void setup() {
     enter("setup");
@@ -148,12 +182,9 @@ private:
     granularity_ = *granularity;
     dtype_ = *dtype;
     for (Step step : case_.chained)
-      goldens_[step] = golden_files(step_dir(step));
+      goldens_[step] = step_goldens(dir_, case_, step);
     for (Step step : case_.isolated)
-      goldens_[step] = golden_files(step_dir(step));
-    if (goldens_.contains(Step::WoQuantization)) // ONE compares only the kernel there
-      std::erase_if(goldens_[Step::WoQuantization],
-                    [](const fs::path &file) { return file.stem() != "ker"; });
+      goldens_[step] = step_goldens(dir_, case_, step);
     if (is_config_case())
       qconf_ = quant::load_qconf(dir_ / "config_files" / base_recipe() / case_.granularity /
                                  case_.dtype / "qconf.json");
@@ -168,11 +199,11 @@ private:
   }
 
   void check(Step step, const ir::Model &model) {
-    CompareOptions compare;
-    compare.tolerances = options_.tolerances;
-    // ONE checks only weights, scale and zero_point of quantized models.
-    compare.compare_min_max = step != Step::Quantization && step != Step::WoQuantization;
-    for (GoldenCheck &golden_check : check_goldens(step, goldens_[step], model, compare))
+    auto checks =
+        check_goldens(step, goldens_[step], model, compare_options(step, options_.tolerances));
+    if (step == Step::RecordMinMax && fs::is_directory(step_dir(Step::Quantization)))
+      measure_ranges_in_steps(checks, step_dir(Step::Quantization));
+    for (GoldenCheck &golden_check : checks)
       result_.checks.push_back(std::move(golden_check));
     checked_.insert(step);
   }
@@ -298,7 +329,7 @@ std::vector<GoldenCheck> check_goldens(Step step, const std::vector<fs::path> &f
     model_error = error.what(); // two tensors share a golden file name
   }
   for (const fs::path &file : files) {
-    GoldenCheck golden_check{step, file.stem().string(), model_error, {}};
+    GoldenCheck golden_check{step, file.stem().string(), model_error, {}, {}};
     if (model_error.empty()) {
       try {
         Golden golden = read_golden(file);
@@ -316,15 +347,43 @@ std::vector<GoldenCheck> check_goldens(Step step, const std::vector<fs::path> &f
   return checks;
 }
 
+void measure_ranges_in_steps(std::vector<GoldenCheck> &checks, const fs::path &quantization_dir) {
+  for (GoldenCheck &check : checks) {
+    std::optional<double> scale;
+    for (Mismatch &mismatch : check.mismatches) {
+      if ((mismatch.key != "min" && mismatch.key != "max") || mismatch.index < 0 ||
+          mismatch.diff_steps)
+        continue;
+      if (!scale) {
+        scale = 0; // looked up once; 0 when no usable scale: the diff stays plain
+        try {
+          Golden golden = read_golden(quantization_dir / (check.tensor + ".json"));
+          if (golden.scale && golden.scale->size() == 1)
+            scale = golden.scale->at(0);
+        } catch (const InputError &) {
+        }
+      }
+      if (*scale > 0)
+        mismatch.diff_steps = mismatch.diff / *scale;
+    }
+  }
+}
+
 size_t CaseResult::passed() const {
   return std::count_if(checks.begin(), checks.end(), [](const GoldenCheck &c) { return c.passed(); });
 }
 
 size_t CaseResult::failed() const {
-  size_t failed = checks.size() - passed();
+  size_t failed =
+      std::count_if(checks.begin(), checks.end(), [](const GoldenCheck &c) { return c.failed(); });
   if (!error.empty())
     failed += std::max<size_t>(unchecked, 1);
   return failed;
+}
+
+size_t CaseResult::skipped() const {
+  return std::count_if(checks.begin(), checks.end(),
+                       [](const GoldenCheck &c) { return !c.skipped.empty(); });
 }
 
 size_t SuiteResult::passed() const {
@@ -338,6 +397,13 @@ size_t SuiteResult::failed() const {
   size_t total = 0;
   for (const CaseResult &c : cases)
     total += c.failed();
+  return total;
+}
+
+size_t SuiteResult::skipped() const {
+  size_t total = 0;
+  for (const CaseResult &c : cases)
+    total += c.skipped();
   return total;
 }
 
@@ -355,7 +421,7 @@ CaseResult run_one_case(const fs::path &dir, const SuiteCase &suite_case,
     result.error_step = runner.current_step();
     result.unchecked = runner.unchecked();
   }
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.seconds = seconds_since(start);
   return result;
 }
 
@@ -383,19 +449,87 @@ SuiteResult run_one_suite(const fs::path &dir, const SuiteOptions &options) {
   return result;
 }
 
+Step quantized_model_step(bool has_quantization, bool has_wo_quantization,
+                          const ir::Model &model) {
+  bool float_inputs = !model.inputs.empty() &&
+                      model.tensors.at(model.inputs[0]).dtype == ir::DType::Float32;
+  return has_quantization && !(has_wo_quantization && float_inputs) ? Step::Quantization
+                                                                    : Step::WoQuantization;
+}
+
+CaseResult check_quantized_model(std::string name, Step step, const std::vector<fs::path> &files,
+                                 const ir::Model &model, const Tolerances &tolerances) {
+  CaseResult result;
+  result.name = std::move(name);
+  auto start = std::chrono::steady_clock::now();
+  if (has_quantized_tensor(model)) {
+    result.checks = check_goldens(step, files, model, compare_options(step, tolerances));
+  } else {
+    result.error = fmt::format("model has no quantized tensors: expected the output of the {} "
+                               "step",
+                               step_name(step));
+    result.error_step = std::string(step_name(step));
+    result.unchecked = files.size();
+  }
+  result.seconds = seconds_since(start);
+  return result;
+}
+
+CaseResult check_model_against_one_case(const fs::path &dir, const std::string &case_name,
+                                        const ir::Model &model, const Tolerances &tolerances) {
+  fs::path table = dir / "suite.tsv";
+  for (const SuiteCase &suite_case : read_suite_tsv(table)) {
+    if (suite_case.name() != case_name)
+      continue;
+    bool quantization = has_step(suite_case, Step::Quantization);
+    bool wo_quantization = has_step(suite_case, Step::WoQuantization);
+    if (!quantization && !wo_quantization)
+      throw InputError(fmt::format("{}:{}: case {} has no quantization or wo_quantization "
+                                   "goldens to check a model against",
+                                   table.string(), suite_case.line, case_name));
+    Step step = quantized_model_step(quantization, wo_quantization, model);
+    return check_quantized_model(case_name, step, step_goldens(dir, suite_case, step), model,
+                                 tolerances);
+  }
+  throw InputError(fmt::format("--case '{}': no such case in {} (expected RECIPE/GRANULARITY/"
+                               "DTYPE of one of its rows)",
+                               case_name, table.string()));
+}
+
 void print_report(const SuiteResult &result, std::ostream &out) {
+  // Skipped goldens by step and reason: how many, in how many cases.
+  std::map<std::pair<Step, std::string>, std::pair<size_t, std::set<std::string>>> skipped;
   for (const CaseResult &c : result.cases) {
     for (const GoldenCheck &check : c.checks) {
+      if (!check.skipped.empty()) {
+        auto &[goldens, cases] = skipped[{check.step, check.skipped}];
+        ++goldens;
+        cases.insert(c.name);
+        continue;
+      }
       std::string prefix = fmt::format("FAIL {} {} {}", c.name, step_name(check.step), check.tensor);
       if (!check.error.empty())
         out << prefix << ": " << check.error << '\n';
+      std::map<std::string, size_t> lines; // per key
       for (const Mismatch &mismatch : check.mismatches)
-        out << prefix << ' ' << mismatch.describe() << '\n';
+        if (++lines[mismatch.key] <= kMaxFailLinesPerKey)
+          out << prefix << ' ' << mismatch.describe() << '\n';
+      for (const auto &[key, count] : lines)
+        if (count > kMaxFailLinesPerKey)
+          out << fmt::format("{} {}: {} more mismatches (--json and --junit list them all)\n",
+                             prefix, key, count - kMaxFailLinesPerKey);
     }
     if (!c.error.empty())
       out << fmt::format("FAIL {} {}: {}\n", c.name, c.error_step, c.error);
   }
-  out << fmt::format("{} passed, {} failed\n", result.passed(), result.failed());
+  for (const auto &[step_reason, counts] : skipped)
+    out << fmt::format("SKIP {}: {} ({} golden(s) of {} case(s) not checked)\n",
+                       step_name(step_reason.first), step_reason.second, counts.first,
+                       counts.second.size());
+  out << fmt::format("{} passed, {} failed", result.passed(), result.failed());
+  if (result.skipped() > 0)
+    out << fmt::format(", {} skipped", result.skipped());
+  out << '\n';
 }
 
 nlohmann::json report_json(const SuiteResult &result) {
@@ -426,12 +560,15 @@ nlohmann::json report_json(const SuiteResult &result) {
                     {"mismatches", std::move(mismatches)}};
       if (!check.error.empty())
         entry["error"] = check.error;
+      if (!check.skipped.empty())
+        entry["skipped"] = check.skipped;
       checks.push_back(std::move(entry));
     }
     json entry = {{"name", c.name},
                   {"seconds", c.seconds},
                   {"passed", c.passed()},
                   {"failed", c.failed()},
+                  {"skipped", c.skipped()},
                   {"checks", std::move(checks)}};
     if (!c.error.empty()) {
       entry["error"] = c.error;
@@ -443,6 +580,7 @@ nlohmann::json report_json(const SuiteResult &result) {
   return {{"suite", result.dir.string()},
           {"passed", result.passed()},
           {"failed", result.failed()},
+          {"skipped", result.skipped()},
           {"cases", std::move(cases)}};
 }
 

@@ -41,7 +41,11 @@ struct GoldenCheck {
   std::string tensor;    // golden file stem
   std::string error;     // golden unreadable or no such tensor
   std::vector<Mismatch> mismatches;
-  bool passed() const { return error.empty() && mismatches.empty(); }
+  // Why the golden was not compared (the backend under test does not run its
+  // step); a skipped check neither passes nor fails.
+  std::string skipped;
+  bool passed() const { return skipped.empty() && error.empty() && mismatches.empty(); }
+  bool failed() const { return skipped.empty() && !passed(); }
 };
 
 // The golden files (*.json, not hidden) of one step folder, sorted by name.
@@ -53,6 +57,11 @@ std::vector<std::filesystem::path> golden_files(const std::filesystem::path &fol
 // check with an error.
 std::vector<GoldenCheck> check_goldens(Step step, const std::vector<std::filesystem::path> &files,
                                        const ir::Model &model, const CompareOptions &options);
+
+// Gives min/max mismatches their size in quantization steps: |diff| / the
+// scale of the tensor's golden in `quantization_dir` (as regen measures them).
+void measure_ranges_in_steps(std::vector<GoldenCheck> &checks,
+                             const std::filesystem::path &quantization_dir);
 
 struct CaseResult {
   std::string name;
@@ -67,6 +76,7 @@ struct CaseResult {
   size_t passed() const;
   // Failed checks; an error counts for its unchecked goldens, and at least once.
   size_t failed() const;
+  size_t skipped() const;
 };
 
 struct SuiteResult {
@@ -74,6 +84,7 @@ struct SuiteResult {
   std::vector<CaseResult> cases;
   size_t passed() const;
   size_t failed() const;
+  size_t skipped() const;
 };
 
 struct SuiteOptions {
@@ -88,9 +99,31 @@ SuiteResult run_one_suite(const std::filesystem::path &dir, const SuiteOptions &
 CaseResult run_one_case(const std::filesystem::path &dir, const SuiteCase &suite_case,
                         const SuiteOptions &options = {});
 
-// One line per failing value / check / case error:
+// The step whose goldens a model quantized elsewhere is checked against:
+// quantization, or wo_quantization when the case has no quantization goldens or
+// when the model's inputs are still float and the case has weights-only goldens.
+Step quantized_model_step(bool has_quantization, bool has_wo_quantization,
+                          const ir::Model &model);
+
+// `model` against the golden `files` of `step`, as the case `name`. A model
+// with no quantized (integer) tensor is one case error, not a failure per golden.
+CaseResult check_quantized_model(std::string name, Step step,
+                                 const std::vector<std::filesystem::path> &files,
+                                 const ir::Model &model, const Tolerances &tolerances);
+
+// `verify --model` on a suite.tsv suite: `model` against the case's
+// quantization (or wo_quantization: `ker` only, as ONE) goldens. A case name
+// not in suite.tsv, or a case with neither step, is an InputError.
+CaseResult check_model_against_one_case(const std::filesystem::path &dir,
+                                        const std::string &case_name, const ir::Model &model,
+                                        const Tolerances &tolerances);
+
+// One line per failing value (at most kMaxFailLinesPerKey per golden key, then
+// a count of the rest) / check / case error:
 //   FAIL <case> <step> <tensor> <key>[<index>] expected <e> got <g> (diff <d>)
-// then "N passed, M failed".
+// one SKIP line per skipped step and reason, then "N passed, M failed" (and
+// ", K skipped" when goldens were skipped). JSON and JUnit list every value.
+inline constexpr size_t kMaxFailLinesPerKey = 10;
 void print_report(const SuiteResult &result, std::ostream &out);
 nlohmann::json report_json(const SuiteResult &result);
 

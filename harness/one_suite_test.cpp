@@ -1,9 +1,12 @@
 #include "harness/one_suite.h"
 
 #include "ir/error.h"
+#include "recipe/recipe.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -170,4 +173,120 @@ TEST(OneSuite, IsolatedQuantizationUsesFedRanges) {
   EXPECT_NE(report.str().find("\n1 passed, 1 failed\n"), std::string::npos);
   auto json = report_json(result);
   EXPECT_EQ(json["cases"][0]["checks"][1]["mismatches"][0]["key"], "scale");
+}
+
+namespace {
+
+Mismatch value_mismatch(std::string key, int64_t index, double expected, double got) {
+  Mismatch mismatch;
+  mismatch.key = std::move(key);
+  mismatch.index = index;
+  mismatch.expected = expected;
+  mismatch.got = got;
+  mismatch.diff = std::fabs(got - expected);
+  return mismatch;
+}
+
+// The Relu case's model with uint8 tensors of scale 0.01 and zero point 0.
+ir::Model quantized_relu(const TempDir &dir) {
+  ir::Model model = recipe::build_model(recipe::load_recipe(dir.path / "recipes/Relu/test.recipe"));
+  for (ir::Tensor &tensor : model.tensors) {
+    tensor.dtype = ir::DType::UInt8;
+    tensor.quant.emplace();
+    tensor.quant->scale = {0.01f};
+    tensor.quant->zero_point = {0};
+  }
+  return model;
+}
+
+} // namespace
+
+TEST(OneSuite, ReportCapsFailLinesPerKeyButJsonListsEveryValue) {
+  SuiteResult result;
+  CaseResult c;
+  c.name = "C/layer/uint8";
+  GoldenCheck check{Step::Quantization, "ker", "", {}, ""};
+  for (int i = 0; i < 15; ++i)
+    check.mismatches.push_back(value_mismatch("weights", i, 1, 9));
+  check.mismatches.push_back(value_mismatch("scale", 0, 0.5, 0.25));
+  c.checks.push_back(check);
+  result.cases.push_back(c);
+  std::ostringstream report;
+  print_report(result, report);
+  std::string text = report.str();
+  EXPECT_NE(text.find("FAIL C/layer/uint8 quantization ker weights[9] expected 1 got 9"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("weights[10]"), std::string::npos) << text;
+  EXPECT_NE(text.find("FAIL C/layer/uint8 quantization ker weights: 5 more mismatches (--json "
+                      "and --junit list them all)\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("ker scale[0] expected 0.5 got 0.25"), std::string::npos) << text;
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 13) << text; // 10 + 1 + 1 + totals
+  EXPECT_EQ(report_json(result)["cases"][0]["checks"][0]["mismatches"].size(), 16u);
+}
+
+TEST(OneSuite, SkippedGoldensNeitherPassNorFail) {
+  SuiteResult result;
+  CaseResult c;
+  c.name = "C/channel/int8";
+  c.checks.push_back({Step::WoQuantization, "ker", "", {}, "a.yaml has no command for this step"});
+  c.checks.push_back({Step::WoQuantization, "bias", "", {}, "a.yaml has no command for this step"});
+  c.checks.push_back({Step::Quantization, "ofm", "", {}, ""});
+  result.cases.push_back(c);
+  EXPECT_EQ(result.passed(), 1u);
+  EXPECT_EQ(result.failed(), 0u);
+  EXPECT_EQ(result.skipped(), 2u);
+  std::ostringstream report;
+  print_report(result, report);
+  EXPECT_EQ(report.str(), "SKIP wo_quantization: a.yaml has no command for this step (2 golden(s) "
+                          "of 1 case(s) not checked)\n1 passed, 0 failed, 2 skipped\n");
+  auto json = report_json(result);
+  EXPECT_EQ(json["skipped"], 2);
+  EXPECT_EQ(json["cases"][0]["skipped"], 2);
+  EXPECT_EQ(json["cases"][0]["checks"][0]["skipped"], "a.yaml has no command for this step");
+  EXPECT_EQ(json["cases"][0]["checks"][0]["passed"], false);
+}
+
+TEST(OneSuite, RangeMismatchesAreMeasuredWithTheQuantizationGoldensScale) {
+  TempDir dir;
+  dir.write("quantization/ofm.json", "{\"scale\": 0.01, \"zero_point\": 0.0}\n");
+  std::vector<GoldenCheck> checks = {
+      {Step::RecordMinMax, "ofm", "", {value_mismatch("max", 0, 2.55, 2.6)}, ""},
+      {Step::RecordMinMax, "ifm", "", {value_mismatch("min", 0, 0, 0.5)}, ""}};
+  measure_ranges_in_steps(checks, dir.path / "quantization");
+  ASSERT_TRUE(checks[0].mismatches[0].diff_steps);
+  EXPECT_NEAR(*checks[0].mismatches[0].diff_steps, 5, 1e-9);
+  EXPECT_EQ(checks[0].mismatches[0].describe().find("max[0] expected 2.55 got 2.6 (diff "), 0u);
+  EXPECT_NE(checks[0].mismatches[0].describe().find(", 5 steps)"), std::string::npos);
+  EXPECT_FALSE(checks[1].mismatches[0].diff_steps); // no quantization golden: no scale known
+}
+
+TEST(OneSuite, ModelAgainstAOneCase) {
+  TempDir dir;
+  write_relu_case(dir);
+  ir::Model model = quantized_relu(dir);
+  CaseResult result =
+      check_model_against_one_case(dir.path, "Relu/layer/uint8", model, Tolerances{});
+  EXPECT_EQ(result.error, "");
+  ASSERT_EQ(result.checks.size(), 2u);
+  EXPECT_TRUE(result.checks[0].passed()); // ifm: scale 0.01
+  EXPECT_FALSE(result.checks[1].passed()); // ofm: the golden says 0.02
+  EXPECT_THROW(check_model_against_one_case(dir.path, "Relu/channel/uint8", model, Tolerances{}),
+               InputError);
+}
+
+TEST(OneSuite, ModelWithoutQuantizedTensorsIsOneCaseError) {
+  TempDir dir;
+  write_relu_case(dir);
+  ir::Model model = recipe::build_model(recipe::load_recipe(dir.path / "recipes/Relu/test.recipe"));
+  CaseResult result =
+      check_model_against_one_case(dir.path, "Relu/layer/uint8", model, Tolerances{});
+  EXPECT_TRUE(result.checks.empty());
+  EXPECT_EQ(result.error, "model has no quantized tensors: expected the output of the "
+                          "quantization step");
+  EXPECT_EQ(result.error_step, "quantization");
+  EXPECT_EQ(result.unchecked, 2u);
+  EXPECT_EQ(result.failed(), 2u);
 }

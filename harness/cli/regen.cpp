@@ -2,6 +2,9 @@
 
 #include "harness/bundled_suite.h"
 #include "harness/regen.h"
+#include "ir/error.h"
+
+#include <fmt/format.h>
 
 #include <iostream>
 #include <memory>
@@ -18,6 +21,11 @@ struct RegenArgs {
 int run_regen(const RegenArgs &args) {
   std::filesystem::path root =
       args.root.empty() ? harness::default_repo_root(nullptr) : std::filesystem::path(args.root);
+  if (std::filesystem::exists(root / "suite.tsv"))
+    throw InputError(fmt::format("{}: a suite.tsv suite (ONE's pota layout) holds ONE's goldens; "
+                                 "regen writes only suites of recipes/*.yaml with tests (verify "
+                                 "checks a suite.tsv suite)",
+                                 root.string()));
   harness::BundledSuite suite = harness::load_bundled_suite(root);
   auto cases = harness::select_cases(suite, args.patterns);
   harness::RegenOptions options;
@@ -42,7 +50,8 @@ void add_regen_command(CLI::App &app, Action &action) {
   command->add_flag("--inputs", args->inputs,
                     "also rewrite test_inputs that differ from the recipe's calibration");
   command->add_option("--suite", args->root,
-                      "repository root (with recipes/); default: the one holding this qgold")
+                      "repository root (with recipes/*.yaml); default: the one holding this "
+                      "qgold. A suite.tsv suite is refused")
       ->check(CLI::ExistingDirectory);
   command->callback([args, &action] { action = [args] { return run_regen(*args); }; });
 }

@@ -85,10 +85,14 @@ int run_verify(const VerifyArgs &args, const char *argv0) {
     throw InputError("--json - and --junit -: only one report can go to standard output");
   harness::SuiteResult result;
   bool one_layout = !args.suite.empty() && fs::exists(fs::path(args.suite) / "suite.tsv");
-  if (one_layout) {
-    if (!args.model.empty() || !args.backend.empty())
-      throw InputError("--model and --backend run on the bundled suite layout, not on a "
-                       "suite.tsv suite");
+  if (one_layout && !args.model.empty()) {
+    result.dir = args.model;
+    result.cases.push_back(harness::check_model_against_one_case(
+        args.suite, args.case_id, format::read_model_file(args.model),
+        tolerances_for(args, args.suite)));
+  } else if (one_layout) {
+    if (!args.backend.empty())
+      throw InputError("--backend runs on the bundled suite layout, not on a suite.tsv suite");
     harness::SuiteOptions options;
     options.tolerances = tolerances_for(args, args.suite);
     options.jobs = args.jobs;
@@ -116,7 +120,8 @@ void add_verify_command(CLI::App &app, Action &action) {
                       "a folder with suite.tsv (ONE's pota layout) or with recipes/ (bundled "
                       "layout); default: the repository holding this qgold")
       ->check(CLI::ExistingDirectory);
-  command->add_option("-j,--jobs", args->jobs, "cases run in parallel (0 = all cores)");
+  command->add_option("-j,--jobs", args->jobs, "cases run in parallel (0 = all cores)")
+      ->capture_default_str();
   command->add_option("--json", args->json,
                       "write a JSON summary (per-case timings) to FILE (- for stdout)");
   command->add_option("--junit", args->junit, "write JUnit XML to FILE (- for stdout)");
@@ -128,9 +133,12 @@ void add_verify_command(CLI::App &app, Action &action) {
   command->add_option("--model", args->model,
                       "check a model quantized elsewhere (.circle or .tflite) against --case")
       ->check(CLI::ExistingFile);
-  command->add_option("--case", args->case_id, "RECIPE/GRANULARITY/DTYPE for --model");
+  command->add_option("--case", args->case_id,
+                      "RECIPE/GRANULARITY/DTYPE for --model: a case of the suite --suite names "
+                      "(default: the bundled suite)");
   command->add_option("--backend", args->backend,
-                      "adapter YAML: run the steps with another toolchain's commands")
+                      "adapter YAML: run the steps with another toolchain's commands (the "
+                      "goldens of steps it has no command for are skipped)")
       ->check(CLI::ExistingFile);
   command->callback([args, &action] {
     action = [args] { return run_verify(*args, nullptr); };
