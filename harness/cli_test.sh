@@ -110,6 +110,9 @@ expect_status 0 "$qgold" verify --suite "$suite" --model "$tmp/q.circle" --case 
 tail -n 1 "$tmp/out" | grep -qx '4 passed, 0 failed' || fail "--model on ONE's suite: $(cat "$tmp/out")"
 expect_status 1 "$qgold" verify --suite "$suite" --model "$tmp/fq.circle" --case Conv2D_004/channel/uint8
 grep -q 'model has no quantized tensors' "$tmp/out" || fail "--model fq.circle: $(cat "$tmp/out")"
+expect_status 2 "$qgold" verify --suite "$suite" --model "$tmp/q.circle" --case Nope_000/channel/uint8
+grep -q "^qgold: error: --case 'Nope_000/channel/uint8': no such case in .*suite.tsv" "$tmp/err" ||
+  fail "--case not in suite.tsv: $(cat "$tmp/err")"
 # quantize: uint8 kernel, int32 bias.
 expect_status 0 "$qgold" inspect "$tmp/q.circle"
 grep -Eq 'ker.*UINT8' "$tmp/out" && grep -Eq 'bias.*INT32' "$tmp/out" ||
