@@ -1,6 +1,7 @@
 #include "format/model_file.h"
 
 #include "format/sample_models.h"
+#include "format/temp_dir_test.h"
 #include "ir/error.h"
 
 #include <gtest/gtest.h>
@@ -12,27 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh, empty folder per test.
-class ModelFileTest : public ::testing::Test {
-protected:
-  void SetUp() override {
-    const auto *info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() / (std::string("qgold_format_") + info->name() + "_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::vector<std::string> entries() const {
-    std::vector<std::string> names;
-    for (const auto &entry : fs::directory_iterator(dir_))
-      names.push_back(entry.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-
-  fs::path dir_;
-};
+class ModelFileTest : public testing::TempDirTest {};
 
 TEST(FormatFromPath, UsesTheExtension) {
   EXPECT_EQ(format_from_path("a/b/model.circle"), FileFormat::Circle);

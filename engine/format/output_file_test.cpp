@@ -1,5 +1,6 @@
 #include "format/output_file.h"
 
+#include "format/temp_dir_test.h"
 #include "ir/error.h"
 
 #include <gtest/gtest.h>
@@ -22,28 +23,7 @@ std::string read(const fs::path &path) {
   return text.str();
 }
 
-// A fresh, empty folder per test.
-class OutputFileTest : public ::testing::Test {
-protected:
-  void SetUp() override {
-    const auto *info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           (std::string("qgold_output_") + info->name() + "_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::vector<std::string> entries() const {
-    std::vector<std::string> names;
-    for (const auto &entry : fs::directory_iterator(dir_))
-      names.push_back(entry.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-
-  fs::path dir_;
-};
+class OutputFileTest : public testing::TempDirTest {};
 
 TEST_F(OutputFileTest, ReplacesARegularFileAndKeepsItsMode) {
   std::ofstream(dir_ / "a.json") << "old";
