@@ -51,6 +51,17 @@ expect_all_pass() {
   echo "$label: $last"
 }
 
+# $1 label, $2 extended regex the output must match; the rest are verify's
+# arguments. verify must exit 1 (a mismatch); its output is left in $out.
+expect_mismatch() {
+  local label=$1 pattern=$2 status
+  shift 2
+  out=$("$qgold" verify "$@" 2>&1)
+  status=$?
+  [[ $status == 1 ]] || fail "$label: exit $status (expected 1)"
+  grep -Eq "$pattern" <<<"$out" || fail "$label not named: $out"
+}
+
 # The goldens are calibrated with the reference kernels, so the CLI with
 # --backend reference reproduces them bit for bit.
 write_adapter "$work/reference.yaml" "" ', --backend, reference'
@@ -73,28 +84,22 @@ out=$("$qgold" verify --backend "$work/moved.yaml" Net_ConvReluPoolFcSoftmax_000
 echo "record-minmax 3e-6 away: $(tail -n1 <<<"$out")"
 
 write_adapter "$work/zero_point.yaml" "    - [\"$perturb\", \"{workdir}/q.circle\", \"{output_model}\", ofm, zero_point, 0, 3]"
-out=$("$qgold" verify --backend "$work/zero_point.yaml" Conv2D_001/layer/uint8 2>&1)
-status=$?
-[[ $status == 1 ]] || fail "faulty zero point: exit $status (expected 1)"
-grep -q '^FAIL Conv2D_001/layer/uint8 quantization ofm zero_point\[0\] expected 0 got 3 (diff 3, 3 steps)' <<<"$out" ||
-  fail "faulty zero point not named: $out"
+expect_mismatch "faulty zero point" \
+  '^FAIL Conv2D_001/layer/uint8 quantization ofm zero_point\[0\] expected 0 got 3 \(diff 3, 3 steps\)' \
+  --backend "$work/zero_point.yaml" Conv2D_001/layer/uint8
 [[ $(grep -c '^FAIL' <<<"$out") == 1 ]] || fail "faulty zero point: more than one failure: $out"
 echo "faulty zero point: $(grep '^FAIL' <<<"$out")"
 
 write_adapter "$work/weight.yaml" "    - [\"$perturb\", \"{workdir}/q.circle\", \"{output_model}\", ker, weights, 7, 2]"
-out=$("$qgold" verify --backend "$work/weight.yaml" Conv2D_001/channel/uint8 2>&1)
-status=$?
-[[ $status == 1 ]] || fail "faulty weight: exit $status (expected 1)"
-grep -Eq '^FAIL Conv2D_001/channel/uint8 quantization ker weights\[7\] expected [0-9]+ got [0-9]+ \(diff 2, 2 steps\)' <<<"$out" ||
-  fail "faulty weight not named: $out"
+expect_mismatch "faulty weight" \
+  '^FAIL Conv2D_001/channel/uint8 quantization ker weights\[7\] expected [0-9]+ got [0-9]+ \(diff 2, 2 steps\)' \
+  --backend "$work/weight.yaml" Conv2D_001/channel/uint8
 echo "faulty weight: $(grep '^FAIL' <<<"$out")"
 
 write_adapter "$work/broken.yaml" '    - ["false"]'
-out=$("$qgold" verify --backend "$work/broken.yaml" Conv2D_001/layer/uint8 2>&1)
-status=$?
-[[ $status == 1 ]] || fail "failing command: exit $status (expected 1)"
-grep -q 'FAIL Conv2D_001/layer/uint8 quantization: .*step quantization command 2 `false` exited with status 1' <<<"$out" ||
-  fail "failing command not named: $out"
+expect_mismatch "failing command" \
+  'FAIL Conv2D_001/layer/uint8 quantization: .*step quantization command 2 `false` exited with status 1' \
+  --backend "$work/broken.yaml" Conv2D_001/layer/uint8
 
 # A program that cannot be executed is a wrong adapter, not a failing case.
 printf 'echo hi\n' >"$work/not-executable"
