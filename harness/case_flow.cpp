@@ -4,7 +4,7 @@
 #include "data/dataset.h"
 #include "harness/safe_name.h"
 #include "ir/error.h"
-#include "quant/op_roles.h"
+#include "ir/op_registry.h"
 #include "quant/quant.h"
 
 #include <fmt/format.h>
@@ -21,7 +21,7 @@ namespace {
 std::set<int32_t> weight_tensors(const ir::Model &model) {
   std::set<int32_t> weights;
   for (const ir::Operator &op : model.operators) {
-    auto roles = quant::weighted_op_roles(op.code);
+    auto roles = ir::weighted_op(op.code);
     if (!roles || roles->weights < 0 || size_t(roles->weights) >= op.inputs.size())
       continue;
     int32_t index = op.inputs[roles->weights];

@@ -4,7 +4,7 @@
 // (<output>_Quantize) for all its users, graph outputs included.
 
 #include "quant/graph_edit.h"
-#include "quant/op_roles.h"
+#include "ir/op_registry.h"
 #include "quant/quantize_passes.h"
 
 namespace qgold::quant {
@@ -38,7 +38,7 @@ void insert_mixed_precision_quantize(QuantizeContext &context) {
     const ir::DType op_dtype = context.settings.for_op(model.operators[position]).dtype;
     if (op_dtype == default_dtype)
       continue;
-    for (int operand : activation_operands(model.operators[position])) {
+    for (int operand : ir::value_operands(model.operators[position])) {
       const int32_t input = model.operators[position].inputs.at(operand);
       if (input < 0)
         continue;

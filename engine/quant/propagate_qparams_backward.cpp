@@ -1,7 +1,9 @@
-// Step 4: Concatenation's parameters flow back to its inputs, so that the op
-// needs no rescaling; Reshape's output parameters flow back to its input.
+// Step 4: the registry's Backward ops pass their output parameters back so
+// that they need no rescaling: Concatenation's to all its inputs (AllInputs),
+// Reshape's to its input (FirstInput).
 // Visits ops consumers-first (reverse execution order).
 
+#include "ir/op_registry.h"
 #include "quant/fresh_quantizer.h"
 #include "quant/primitives.h"
 #include "quant/quantize_passes.h"
@@ -68,10 +70,16 @@ void propagate_qparams_backward(QuantizeContext &context) {
     const ir::Operator op = model.operators[i];
     if (!has_scale(model.tensors[op.outputs[0]]))
       continue;
-    if (op.code == ir::OpCode::Concatenation)
+    switch (ir::op_info(op.code).quant.backward) {
+    case ir::Backward::AllInputs:
       propagate_concatenation(model, op);
-    else if (op.code == ir::OpCode::Reshape)
+      break;
+    case ir::Backward::FirstInput:
       propagate_reshape(model, op);
+      break;
+    case ir::Backward::None:
+      break;
+    }
   }
 }
 

@@ -99,9 +99,9 @@ struct Runner::Impl {
       if (tensor.dtype != ir::DType::Float32)
         continue;
       if (tensor.is_constant()) // shared by every Runner, never written
-        buffers.data[i] = reinterpret_cast<float *>(const_cast<uint8_t *>(tensor.data->data()));
+        buffers.data[i] = const_cast<uint8_t *>(tensor.data->data());
       else if (program.plan.offsets[i] != MemoryPlan::kNone)
-        buffers.data[i] = reinterpret_cast<float *>(arena.get() + program.plan.offsets[i]);
+        buffers.data[i] = arena.get() + program.plan.offsets[i];
     }
     TensorBuffers bound = buffers;
     reference_kernels = bind_kernels(model, bound);
@@ -115,7 +115,7 @@ struct Runner::Impl {
   }
 
   std::span<float> values(int32_t tensor) const {
-    return {buffers.data[static_cast<size_t>(tensor)],
+    return {static_cast<float *>(buffers.data[static_cast<size_t>(tensor)]),
             static_cast<size_t>(program.counts[static_cast<size_t>(tensor)])};
   }
 };

@@ -259,7 +259,7 @@ TEST(FastBackend, ReferenceFallbackOpsMatchInOneNetwork) {
   const int32_t mean = b.activation("mean", {1, 3});
   b.op(OpCode::Mean, {up, b.int32_constant("axes", {2}, {1, 2})}, {mean});
   const int32_t flat = b.activation("flat", {3});
-  b.op(OpCode::Reshape, {mean}, {flat});
+  b.op(OpCode::Reshape, {mean}, {flat}, ir::ReshapeOptions{{3}});
   const int32_t softmax = b.activation("softmax", {3});
   b.op(OpCode::Softmax, {flat}, {softmax}, ir::SoftmaxOptions{1.0f});
   b.output(softmax);
@@ -377,6 +377,8 @@ TEST(FastBackend, RejectsWhatTheReferenceRejects) {
   ModelBuilder c;
   const int32_t x = c.input("x", {1, 4});
   const int32_t y = c.activation("y", {1, 4});
+  c.model.tensors[static_cast<size_t>(y)].dtype = ir::DType::UInt8;
+  c.model.tensors[static_cast<size_t>(y)].quant = ir::QuantParams{{}, {}, {0.5f}, {0}, 0};
   c.op(OpCode::Quantize, {x}, {y});
   c.output(y);
   EXPECT_THROW(Program{c.model}, UnsupportedError);
