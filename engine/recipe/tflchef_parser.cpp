@@ -239,6 +239,12 @@ private:
     }
     if (!has_tag)
       fail(filler.location, "filler needs a tag");
+    // A text recipe must mean what it means to tflchef, whose fillers are these three.
+    if (!contains({"constant", "explicit", "gaussian"}, filler.tag))
+      fail(filler.location,
+           fmt::format("filler tag '{}' is not a tflchef filler (expected constant, explicit or "
+                       "gaussian); qgold's YAML recipes also have 'uniform'",
+                       filler.tag));
     return filler;
   }
 
