@@ -22,6 +22,10 @@ json options_json(const ir::Options &options) {
             out[field.schema_name] = ir::padding_name(value);
           else if constexpr (std::is_same_v<V, ir::Activation>)
             out[field.schema_name] = ir::activation_name(value);
+          else if constexpr (std::is_same_v<V, ir::MirrorPadMode>)
+            out[field.schema_name] = ir::mirror_pad_mode_name(value);
+          else if constexpr (std::is_same_v<V, ir::DType>)
+            out[field.schema_name] = ir::dtype_name(value);
           else
             out[field.schema_name] = value;
         },

@@ -18,6 +18,8 @@ size_t field_size(ir::FieldKind kind) {
   switch (kind) {
   case ir::FieldKind::Padding:
   case ir::FieldKind::Activation:
+  case ir::FieldKind::MirrorPadMode:
+  case ir::FieldKind::DType:
   case ir::FieldKind::Bool:
   case ir::FieldKind::Fixed:
     return 1;
@@ -35,6 +37,8 @@ bool verify_field(const flatbuffers::Table &table, flatbuffers::Verifier &verifi
   switch (field.kind) {
   case ir::FieldKind::Padding:
   case ir::FieldKind::Activation:
+  case ir::FieldKind::MirrorPadMode:
+  case ir::FieldKind::DType:
   case ir::FieldKind::Bool:
   case ir::FieldKind::Fixed:
     return table.VerifyField<int8_t>(verifier, offset, 1);
@@ -70,6 +74,20 @@ public:
             fmt::format("{} has fused activation {} ({}), which qgold does not support", place_,
                         value == 5 ? "SIGN_BIT" : "unknown", value));
       return static_cast<ir::Activation>(value);
+    }
+    case ir::FieldKind::MirrorPadMode: {
+      const auto value = table_.GetField<int8_t>(offset, static_cast<int8_t>(field.file_default));
+      if (value != 0 && value != 1)
+        fail(fmt::format("has mirror pad mode {}, expected REFLECT (0) or SYMMETRIC (1)", value));
+      return static_cast<ir::MirrorPadMode>(value);
+    }
+    case ir::FieldKind::DType: {
+      const auto value = table_.GetField<int8_t>(offset, static_cast<int8_t>(field.file_default));
+      const auto dtype = ir::dtype_from_code(value);
+      if (!dtype)
+        throw UnsupportedError(fmt::format("{} has {} {}, a tensor type qgold does not support", place_,
+                                           field.schema_name, value));
+      return *dtype;
     }
     case ir::FieldKind::Int:
       return table_.GetField<int32_t>(offset, static_cast<int32_t>(field.file_default));
@@ -164,6 +182,12 @@ flatbuffers::Offset<void> write_options_table(flatbuffers::FlatBufferBuilder &bu
       break;
     case ir::FieldKind::Activation:
       builder.AddElement<int8_t>(offset, static_cast<int8_t>(std::get<ir::Activation>(value)), 0);
+      break;
+    case ir::FieldKind::MirrorPadMode:
+      builder.AddElement<int8_t>(offset, static_cast<int8_t>(std::get<ir::MirrorPadMode>(value)), 0);
+      break;
+    case ir::FieldKind::DType:
+      builder.AddElement<int8_t>(offset, static_cast<int8_t>(std::get<ir::DType>(value)), 0);
       break;
     case ir::FieldKind::Int:
       builder.AddElement<int32_t>(offset, std::get<int32_t>(value), 0);

@@ -13,4 +13,8 @@ namespace qgold::interp {
 #include "ir/ops.lst"
 #undef QGOLD_OP
 
+// The binder of an op whose float kernel is not written yet: an
+// UnsupportedError naming the op (RegistryCoverage lists these ops).
+[[noreturn]] BoundKernel no_float_kernel_yet(const Operands &ops);
+
 } // namespace qgold::interp

@@ -1,8 +1,15 @@
 #include "interp/dispatch.h"
 
 #include "interp/binders.h"
+#include "ir/error.h"
+
+#include <fmt/format.h>
 
 namespace qgold::interp {
+
+BoundKernel no_float_kernel_yet(const Operands &ops) {
+  throw UnsupportedError(fmt::format("{} has no float kernel yet", ops.label()));
+}
 
 BoundKernel bind_kernel(const Operands &ops) {
   switch (ops.op().code) {

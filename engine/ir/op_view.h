@@ -2,6 +2,7 @@
 
 #include "ir/validate.h"
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -23,9 +24,16 @@ public:
   const Tensor &input(size_t slot) const { return model_.tensors[input_index(slot)]; }
   const Shape &shape(size_t slot) const { return input(slot).shape; }
 
-  // Values of an int32 constant input (axes, shape, paddings, output_shape).
+  // Values of an INT32 or INT64 constant input (axes, shape, paddings,
+  // sizes); INT64 values must fit in 32 bits.
   std::vector<int32_t> int32_constant(size_t slot, std::string_view role) const;
+  // The one value of such a constant (a scalar or a single-element vector).
+  int32_t scalar_constant(size_t slot, std::string_view role) const;
   void expect_rank(size_t slot, size_t rank, std::string_view role) const;
+  // `axis` in [-rank, rank) mapped to [0, rank); errors name input `slot` (or none, -1).
+  int32_t axis(int64_t axis, size_t rank, int slot = -1) const;
+  // The numpy broadcast of the shapes of `slots` (right-aligned; each dim equal or 1).
+  Shape broadcast(std::initializer_list<size_t> slots) const;
 
   template <typename T> const T &options() const {
     if (const T *opts = std::get_if<T>(&op_.options))

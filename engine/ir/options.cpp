@@ -12,8 +12,9 @@ using K = FieldKind;
 // type decides the kind (same alternative order as FieldValue). Fixed fields
 // have no member.
 template <typename S>
-using Member = std::variant<Padding S::*, Activation S::*, int32_t S::*, bool S::*, float S::*,
-                            std::vector<int32_t> S::*, std::monostate>;
+using Member = std::variant<Padding S::*, Activation S::*, MirrorPadMode S::*, DType S::*,
+                            int32_t S::*, bool S::*, float S::*, std::vector<int32_t> S::*,
+                            std::monostate>;
 template <typename S> struct Field {
   FieldInfo info;
   Member<S> member;
@@ -144,6 +145,150 @@ template <> std::span<const Field<InstanceNormOptions>> table() {
   return fields;
 }
 
+template <> std::span<const Field<LeakyReluOptions>> table() {
+  static const Field<LeakyReluOptions> fields[] = {
+      {{"alpha", "alpha", K::Float, 0, 0}, &LeakyReluOptions::alpha},
+  };
+  return fields;
+}
+
+template <> std::span<const Field<GeluOptions>> table() {
+  static const Field<GeluOptions> fields[] = {
+      {{"approximate", "approximate", K::Bool, 0, 0}, &GeluOptions::approximate},
+  };
+  return fields;
+}
+
+template <> std::span<const Field<LocalResponseNormalizationOptions>> table() {
+  using S = LocalResponseNormalizationOptions;
+  static const Field<S> fields[] = {
+      {{"radius", "radius", K::Int, 0, 0}, &S::radius},
+      {{"bias", "bias", K::Float, 1, 0}, &S::bias},
+      {{"alpha", "alpha", K::Float, 2, 0}, &S::alpha},
+      {{"beta", "beta", K::Float, 3, 0}, &S::beta},
+  };
+  return fields;
+}
+
+template <> std::span<const Field<CastOptions>> table() {
+  using S = CastOptions;
+  static const Field<S> fields[] = {
+      {{"in_data_type", "in_data_type", K::DType, 0, 0}, &S::in_data_type},
+      {{"out_data_type", "out_data_type", K::DType, 1, 0}, &S::out_data_type},
+  };
+  return fields;
+}
+
+template <> std::span<const Field<ArgOptions>> table() {
+  static const Field<ArgOptions> fields[] = {
+      {{"output_type", "output_type", K::DType, 0, 0}, &ArgOptions::output_type},
+  };
+  return fields;
+}
+
+template <> std::span<const Field<ShapeOptions>> table() {
+  static const Field<ShapeOptions> fields[] = {
+      {{"out_type", "out_type", K::DType, 0, 0}, &ShapeOptions::out_type},
+  };
+  return fields;
+}
+
+template <> std::span<const Field<GatherOptions>> table() {
+  static const Field<GatherOptions> fields[] = {
+      {{"axis", "axis", K::Int, 0, 0}, &GatherOptions::axis},
+      {{"batch_dims", "batch_dims", K::Int, 1, 0}, &GatherOptions::batch_dims},
+  };
+  return fields;
+}
+
+template <> std::span<const Field<StridedSliceOptions>> table() {
+  using S = StridedSliceOptions;
+  static const Field<S> fields[] = {
+      {{"begin_mask", "begin_mask", K::Int, 0, 0}, &S::begin_mask},
+      {{"end_mask", "end_mask", K::Int, 1, 0}, &S::end_mask},
+      {{"ellipsis_mask", "ellipsis_mask", K::Int, 2, 0}, &S::ellipsis_mask},
+      {{"new_axis_mask", "new_axis_mask", K::Int, 3, 0}, &S::new_axis_mask},
+      {{"shrink_axis_mask", "shrink_axis_mask", K::Int, 4, 0}, &S::shrink_axis_mask},
+      {{"offset", "offset", K::Bool, 5, 0}, &S::offset},
+  };
+  return fields;
+}
+
+template <> std::span<const Field<SqueezeOptions>> table() {
+  static const Field<SqueezeOptions> fields[] = {
+      {{"squeeze_dim", "squeeze_dims", K::IntList, 0, 0}, &SqueezeOptions::squeeze_dims},
+  };
+  return fields;
+}
+
+template <> std::span<const Field<PackOptions>> table() {
+  static const Field<PackOptions> fields[] = {
+      {{"values_count", "values_count", K::Int, 0, 0}, &PackOptions::values_count},
+      {{"axis", "axis", K::Int, 1, 0}, &PackOptions::axis},
+  };
+  return fields;
+}
+
+template <> std::span<const Field<UnpackOptions>> table() {
+  static const Field<UnpackOptions> fields[] = {
+      {{"num", "num", K::Int, 0, 0}, &UnpackOptions::num},
+      {{"axis", "axis", K::Int, 1, 0}, &UnpackOptions::axis},
+  };
+  return fields;
+}
+
+template <> std::span<const Field<MirrorPadOptions>> table() {
+  static const Field<MirrorPadOptions> fields[] = {
+      {{"mode", "mode", K::MirrorPadMode, 0, 0}, &MirrorPadOptions::mode},
+  };
+  return fields;
+}
+
+template <> std::span<const Field<BlockSizeOptions>> table() {
+  static const Field<BlockSizeOptions> fields[] = {
+      {{"block_size", "block_size", K::Int, 0, 0}, &BlockSizeOptions::block_size},
+  };
+  return fields;
+}
+
+template <> std::span<const Field<OneHotOptions>> table() {
+  static const Field<OneHotOptions> fields[] = {
+      {{"axis", "axis", K::Int, 0, 0}, &OneHotOptions::axis},
+  };
+  return fields;
+}
+
+template <> std::span<const Field<BatchMatMulOptions>> table() {
+  using S = BatchMatMulOptions;
+  static const Field<S> fields[] = {
+      {{"adj_x", "adjoint_lhs", K::Bool, 0, 0}, &S::adj_x},
+      {{"adj_y", "adjoint_rhs", K::Bool, 1, 0}, &S::adj_y},
+      // Hybrid (weights-only) kernels' input quantization is not modelled.
+      {{"asymmetric_quantize_inputs", "asymmetric_quantize_inputs", K::Fixed, 2, 0},
+       std::monostate{}},
+  };
+  return fields;
+}
+
+// Ids 0 and 1 are the deprecated new_height/new_width.
+template <> std::span<const Field<ResizeBilinearOptions>> table() {
+  using S = ResizeBilinearOptions;
+  static const Field<S> fields[] = {
+      {{"align_corners", "align_corners", K::Bool, 2, 0}, &S::align_corners},
+      {{"half_pixel_centers", "half_pixel_centers", K::Bool, 3, 0}, &S::half_pixel_centers},
+  };
+  return fields;
+}
+
+template <> std::span<const Field<ResizeNearestNeighborOptions>> table() {
+  using S = ResizeNearestNeighborOptions;
+  static const Field<S> fields[] = {
+      {{"align_corners", "align_corners", K::Bool, 0, 0}, &S::align_corners},
+      {{"half_pixel_centers", "half_pixel_centers", K::Bool, 1, 0}, &S::half_pixel_centers},
+  };
+  return fields;
+}
+
 template <typename S> std::span<const FieldInfo> infos() {
   static const std::vector<FieldInfo> result = [] {
     std::vector<FieldInfo> out;
@@ -190,6 +335,18 @@ std::optional<Activation> activation_from_name(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view mirror_pad_mode_name(MirrorPadMode mode) {
+  return mode == MirrorPadMode::Reflect ? "REFLECT" : "SYMMETRIC";
+}
+
+std::optional<MirrorPadMode> mirror_pad_mode_from_name(std::string_view name) {
+  if (name == "REFLECT")
+    return MirrorPadMode::Reflect;
+  if (name == "SYMMETRIC")
+    return MirrorPadMode::Symmetric;
+  return std::nullopt;
+}
+
 Activation fused_activation(const Options &options) {
   return std::visit(
       [](const auto &opts) -> Activation {
@@ -212,6 +369,10 @@ std::string_view field_kind_description(FieldKind kind) {
     return "SAME or VALID";
   case FieldKind::Activation:
     return "one of NONE, RELU, RELU_N1_TO_1, RELU6, TANH";
+  case FieldKind::MirrorPadMode:
+    return "REFLECT or SYMMETRIC";
+  case FieldKind::DType:
+    return "a tensor type (FLOAT32, INT32, INT64, BOOL, UINT8, ...)";
   case FieldKind::Int:
     return "a 32-bit integer";
   case FieldKind::Bool:

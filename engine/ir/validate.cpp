@@ -28,25 +28,62 @@ bool is_float_or_quantized(const Tensor &tensor) {
   return tensor.dtype == DType::Float32 || is_quantized_activation(tensor);
 }
 
-std::string_view expected_dtypes(Role role) {
+bool is_plain_integer(const Tensor &tensor) {
+  return (tensor.dtype == DType::Int32 || tensor.dtype == DType::Int64) && !has_scale(tensor);
+}
+
+bool value_fits(ValueTypes types, const Tensor &tensor) {
+  switch (types) {
+  case ValueTypes::Numeric:
+    return is_float_or_quantized(tensor);
+  case ValueTypes::Integer:
+    return is_float_or_quantized(tensor) || is_plain_integer(tensor);
+  case ValueTypes::Any:
+    return is_float_or_quantized(tensor) || is_plain_integer(tensor) || tensor.dtype == DType::Bool;
+  case ValueTypes::Bool:
+    return tensor.dtype == DType::Bool;
+  }
+  return false;
+}
+
+std::string_view expected_values(ValueTypes types) {
+  switch (types) {
+  case ValueTypes::Numeric:
+    return "FLOAT32, or UINT8/INT8/INT16 with quantization scale";
+  case ValueTypes::Integer:
+    return "FLOAT32, INT32, INT64, or UINT8/INT8/INT16 with quantization scale";
+  case ValueTypes::Any:
+    return "FLOAT32, INT32, INT64, BOOL, or UINT8/INT8/INT16 with quantization scale";
+  case ValueTypes::Bool:
+    return "BOOL";
+  }
+  return "";
+}
+
+std::string_view expected_dtypes(Role role, ValueTypes values) {
   switch (role) {
   case Role::Value:
+    return expected_values(values);
   case Role::Weights:
   case Role::ChannelParam:
-    return "FLOAT32, or UINT8/INT8/INT16 with quantization scale";
+    return expected_values(ValueTypes::Numeric);
   case Role::Bias:
     return "FLOAT32, or INT32/INT64 with quantization scale";
   case Role::IndexConst:
-    return "INT32";
+  case Role::Index:
+    return "INT32 or INT64";
+  case Role::Condition:
+    return "BOOL";
   case Role::Dequantizable:
     return "UINT8/INT8/INT16 with quantization scale, or FLOAT16";
   }
   return "";
 }
 
-bool dtype_fits(Role role, const Tensor &tensor) {
+bool dtype_fits(Role role, ValueTypes values, const Tensor &tensor) {
   switch (role) {
   case Role::Value:
+    return value_fits(values, tensor);
   case Role::Weights:
   case Role::ChannelParam:
     return is_float_or_quantized(tensor);
@@ -54,33 +91,12 @@ bool dtype_fits(Role role, const Tensor &tensor) {
     return tensor.dtype == DType::Float32 ||
            ((tensor.dtype == DType::Int32 || tensor.dtype == DType::Int64) && has_scale(tensor));
   case Role::IndexConst:
-    return tensor.dtype == DType::Int32;
+  case Role::Index:
+    return tensor.dtype == DType::Int32 || tensor.dtype == DType::Int64;
+  case Role::Condition:
+    return tensor.dtype == DType::Bool;
   case Role::Dequantizable:
     return is_quantized_activation(tensor) || tensor.dtype == DType::Float16;
-  }
-  return false;
-}
-
-std::string_view expected_output_dtypes(OutputKind kind) {
-  switch (kind) {
-  case OutputKind::Value:
-    return expected_dtypes(Role::Value);
-  case OutputKind::Quantized:
-    return "UINT8/INT8/INT16 with quantization scale";
-  case OutputKind::Float:
-    return "FLOAT32";
-  }
-  return "";
-}
-
-bool output_dtype_fits(OutputKind kind, const Tensor &tensor) {
-  switch (kind) {
-  case OutputKind::Value:
-    return is_float_or_quantized(tensor);
-  case OutputKind::Quantized:
-    return is_quantized_activation(tensor);
-  case OutputKind::Float:
-    return tensor.dtype == DType::Float32;
   }
   return false;
 }
@@ -183,11 +199,12 @@ private:
       if (index < 0)
         continue; // absent optional input, checked in check_operand_counts
       const Tensor &tensor = model_.tensors[index];
-      const Role role = op_info(op.code).input(slot).role;
-      if (!dtype_fits(role, tensor))
+      const OpInfo &info = op_info(op.code);
+      const Role role = info.input(slot).role;
+      if (!dtype_fits(role, info.values, tensor))
         fail_op(op_index,
                 fmt::format("input {} {} has dtype {}, expected {}", slot, tensor_label(index),
-                            dtype_name(tensor.dtype), expected_dtypes(role)),
+                            dtype_name(tensor.dtype), expected_dtypes(role, info.values)),
                 index);
       if (tensor.is_constant() || available_.contains(index))
         continue;
@@ -206,6 +223,40 @@ private:
               index);
     }
     check_outputs(op_index);
+  }
+
+  // What the output `tensor` of `op` should have been, or "" when it fits.
+  std::string output_dtype_problem(const Operator &op, const Tensor &tensor) const {
+    const OpInfo &info = op_info(op.code);
+    switch (info.output_kind) {
+    case OutputKind::Value: {
+      // Plain integers and booleans flow through unchanged; otherwise
+      // float32, or quantized (in any of the quantized dtypes).
+      for (int slot : value_operands(op)) {
+        const Tensor &input = model_.tensors[op.inputs[slot]];
+        if (is_plain_integer(input) || input.dtype == DType::Bool)
+          return tensor.dtype == input.dtype && !has_scale(tensor)
+                     ? ""
+                     : fmt::format("{} like its input '{}'", dtype_name(input.dtype), input.name);
+        break;
+      }
+      return is_float_or_quantized(tensor) ? "" : std::string(expected_values(ValueTypes::Numeric));
+    }
+    case OutputKind::Quantized:
+      return is_quantized_activation(tensor) ? "" : "UINT8/INT8/INT16 with quantization scale";
+    case OutputKind::Float:
+      return tensor.dtype == DType::Float32 ? "" : "FLOAT32";
+    case OutputKind::Bool:
+      return tensor.dtype == DType::Bool ? "" : "BOOL";
+    case OutputKind::FromOption: {
+      const DType declared = *option_output_dtype(op.options);
+      // An output the quantizer quantized keeps its integer dtype from its options (Cast).
+      return tensor.dtype == declared || is_quantized_activation(tensor)
+                 ? ""
+                 : fmt::format("{} (the dtype its options declare)", dtype_name(declared));
+    }
+    }
+    return "";
   }
 
   void check_operand_counts(int32_t op_index) const {
@@ -228,13 +279,11 @@ private:
         fail_op(op_index, fmt::format("input {} refers to tensor {}, but the model has {} tensors",
                                       slot, index, model_.tensors.size()));
     }
-    size_t outputs = 1;
-    if (info.outputs == OutputCount::NumSplits) {
-      const auto &split = std::get<SplitOptions>(op.options);
-      outputs = split.num_splits > 0 ? static_cast<size_t>(split.num_splits) : 0;
-    }
-    if (op.outputs.size() != outputs)
-      fail_op(op_index, fmt::format("expected {} outputs, got {}", outputs, op.outputs.size()));
+    const int64_t outputs = expected_output_count(op);
+    if (outputs < 1 || static_cast<int64_t>(op.outputs.size()) != outputs)
+      fail_op(op_index, fmt::format("expected {} outputs{}, got {}", outputs,
+                                    info.outputs == OutputCount::One ? "" : " (from its options)",
+                                    op.outputs.size()));
     for (int32_t index : op.outputs)
       if (!in_range(index))
         fail_op(op_index, fmt::format("output refers to tensor {}, but the model has {} tensors",
@@ -255,11 +304,11 @@ private:
         fail_op(op_index, fmt::format("output {} is already produced by an earlier operator",
                                       tensor_label(index)),
                 index);
-      const OutputKind kind = op_info(op.code).output_kind;
-      if (!output_dtype_fits(kind, tensor))
+      const std::string expected = output_dtype_problem(op, tensor);
+      if (!expected.empty())
         fail_op(op_index,
                 fmt::format("output {} has dtype {}, expected {}", tensor_label(index),
-                            dtype_name(tensor.dtype), expected_output_dtypes(kind)),
+                            dtype_name(tensor.dtype), expected),
                 index);
       if (k < shapes.size() && tensor.shape != shapes[k])
         fail_op(op_index,

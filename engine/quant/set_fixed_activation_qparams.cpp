@@ -1,10 +1,12 @@
 // Step 6 (quantization.md §2.3): outputs with a known range get fixed
 // parameters: the ops the registry marks Fixed (Logistic, Tanh, Softmax) and
-// any op with a fused TANH, which takes Tanh's.
+// any op with a fused TANH, which takes Tanh's. The IntegerScale ops (Floor,
+// FloorDiv) keep their zero point and round their scale to an integer >= 1.
 
 #include "ir/op_registry.h"
 #include "quant/quantize_passes.h"
 
+#include <cmath>
 #include <optional>
 
 namespace qgold::quant {
@@ -31,6 +33,9 @@ void set_fixed_activation_qparams(QuantizeContext &context) {
     if (auto fixed = fixed_params(op, output.dtype)) {
       output.quant->scale = {fixed->scale};
       output.quant->zero_point = {fixed->zero_point};
+    } else if (ir::op_info(op.code).quant.output == ir::OutputParams::IntegerScale) {
+      for (float &scale : output.quant->scale)
+        scale = scale < 1.0f ? 1.0f : std::round(scale);
     }
   }
 }

@@ -380,6 +380,16 @@ private:
       if (auto activation = ir::activation_from_name(field.value))
         return *activation;
       break;
+    case ir::FieldKind::MirrorPadMode:
+      expect_kind(field, Kind::Identifier);
+      if (auto mode = ir::mirror_pad_mode_from_name(field.value))
+        return *mode;
+      break;
+    case ir::FieldKind::DType:
+      expect_kind(field, Kind::Identifier);
+      if (auto dtype = ir::dtype_from_name(field.value))
+        return *dtype;
+      break;
     case ir::FieldKind::Int:
       return number<int32_t>(field, "a 32-bit integer", parse_int32);
     case ir::FieldKind::Bool:

@@ -392,6 +392,14 @@ private:
       if (auto activation = ir::activation_from_name(text))
         return *activation;
       break;
+    case ir::FieldKind::MirrorPadMode:
+      if (auto mode = ir::mirror_pad_mode_from_name(text))
+        return *mode;
+      break;
+    case ir::FieldKind::DType:
+      if (auto dtype = ir::dtype_from_name(text))
+        return *dtype;
+      break;
     case ir::FieldKind::Int:
       if (auto number = parse_int32(text))
         return *number;

@@ -103,6 +103,10 @@ std::string option_text(const ir::FieldValue &value) {
           return std::string(ir::padding_name(v));
         else if constexpr (std::is_same_v<V, ir::Activation>)
           return std::string(ir::activation_name(v));
+        else if constexpr (std::is_same_v<V, ir::MirrorPadMode>)
+          return std::string(ir::mirror_pad_mode_name(v));
+        else if constexpr (std::is_same_v<V, ir::DType>)
+          return std::string(ir::dtype_name(v));
         else if constexpr (std::is_same_v<V, bool>)
           return v ? "true" : "false";
         else if constexpr (std::is_same_v<V, float>)

@@ -44,4 +44,24 @@ BoundKernel bind_Pad(const Operands &ops) {
   };
 }
 
+
+BoundKernel bind_Transpose(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Gather(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Slice(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_StridedSlice(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Squeeze(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_ExpandDims(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Pack(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Unpack(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_SplitV(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Tile(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_PadV2(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_MirrorPad(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_DepthToSpace(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_SpaceToDepth(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_BatchToSpaceND(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_SpaceToBatchND(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Shape(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_OneHot(const Operands &ops) { no_float_kernel_yet(ops); }
+
 } // namespace qgold::interp

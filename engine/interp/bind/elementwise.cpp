@@ -43,4 +43,39 @@ BoundKernel bind_Relu6(const Operands &ops) { return bind_unary<kernels::relu6>(
 BoundKernel bind_Logistic(const Operands &ops) { return bind_unary<kernels::logistic>(ops); }
 BoundKernel bind_Tanh(const Operands &ops) { return bind_unary<kernels::tanh>(ops); }
 
+
+BoundKernel bind_Abs(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Cos(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Sin(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Exp(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Log(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Neg(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Sqrt(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Rsqrt(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Square(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Floor(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Elu(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_HardSwish(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Gelu(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_LeakyRelu(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_ReluN1To1(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Div(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_FloorDiv(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Maximum(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Minimum(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Pow(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_SquaredDifference(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Equal(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_NotEqual(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Greater(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_GreaterEqual(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Less(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_LessEqual(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_LogicalAnd(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_LogicalOr(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_LogicalNot(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Select(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_SelectV2(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Cast(const Operands &ops) { no_float_kernel_yet(ops); }
+
 } // namespace qgold::interp

@@ -22,4 +22,9 @@ BoundKernel bind_InstanceNorm(const Operands &ops) {
   };
 }
 
+
+BoundKernel bind_LogSoftmax(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_L2Normalize(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_LocalResponseNormalization(const Operands &ops) { no_float_kernel_yet(ops); }
+
 } // namespace qgold::interp

@@ -27,4 +27,13 @@ BoundKernel bind_Mean(const Operands &ops) {
           output = ops.output<float>(0)] { kernels::mean(in, input, axes, output); };
 }
 
+
+BoundKernel bind_ArgMax(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_ArgMin(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Sum(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_ReduceMax(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_ReduceMin(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_ReduceProd(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_L2Pool2D(const Operands &ops) { no_float_kernel_yet(ops); }
+
 } // namespace qgold::interp

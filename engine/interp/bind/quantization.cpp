@@ -1,5 +1,6 @@
 // Quantize and Dequantize convert between float and integer tensors; the
-// float interpreter has no kernel for them.
+// float interpreter has no kernel for them. Densify's constant is folded when
+// a model is read.
 #include "interp/binders.h"
 #include "ir/error.h"
 
@@ -16,5 +17,6 @@ namespace {
 
 BoundKernel bind_Quantize(const Operands &ops) { no_float_kernel(ops); }
 BoundKernel bind_Dequantize(const Operands &ops) { no_float_kernel(ops); }
+BoundKernel bind_Densify(const Operands &ops) { no_float_kernel_yet(ops); }
 
 } // namespace qgold::interp

@@ -1,13 +1,12 @@
-// Output shape rules of every op qgold supports, following the TFLite
-// reference kernels (NHWC activations, OHWI filters; see formats.md §4).
-#include "ir/shape_rules.h"
-
+// Shape rules of sliding-window and spatial ops (TFLite reference kernels,
+// NHWC activations, OHWI filters; formats.md §4).
 #include "ir/op_view.h"
+#include "ir/shape_rules.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <variant>
+#include <numeric>
 
 namespace qgold::ir {
 namespace {
@@ -150,165 +149,6 @@ Shape fully_connected_shape(const OpView &view) {
   return out;
 }
 
-namespace {
-
-// Numpy broadcasting: align trailing dims; each pair equal or one of them 1.
-Shape broadcast(const OpView &view, size_t slot_a, size_t slot_b) {
-  const Shape &a = view.shape(slot_a), &b = view.shape(slot_b);
-  Shape out(std::max(a.size(), b.size()));
-  for (size_t i = 0; i < out.size(); ++i) {
-    int32_t da = i < a.size() ? a[a.size() - 1 - i] : 1;
-    int32_t db = i < b.size() ? b[b.size() - 1 - i] : 1;
-    if (da != db && da != 1 && db != 1)
-      view.fail(fmt::format("shapes {} ('{}') and {} ('{}') cannot be broadcast",
-                            shape_to_string(a), view.input(slot_a).name, shape_to_string(b),
-                            view.input(slot_b).name),
-                view.input_index(slot_b));
-    out[out.size() - 1 - i] = da == 1 ? db : da;
-  }
-  return out;
-}
-
-} // namespace
-
-Shape broadcast_shape(const OpView &view) { return broadcast(view, 0, 1); }
-
-Shape same_shape(const OpView &view) { return view.shape(0); }
-
-Shape prelu_shape(const OpView &view) {
-  Shape out = broadcast(view, 0, 1);
-  if (out != view.shape(0))
-    view.fail(fmt::format("alpha '{}' {} must broadcast to the input shape {}",
-                          view.input(1).name, shape_to_string(view.shape(1)),
-                          shape_to_string(view.shape(0))),
-              view.input_index(1));
-  return out;
-}
-
-namespace {
-
-// Resolves a possibly negative axis against `rank`.
-int32_t normalize_axis(const OpView &view, int64_t axis, size_t rank, int32_t tensor_index) {
-  int64_t r = static_cast<int64_t>(rank);
-  if (axis < -r || axis >= r)
-    view.fail(fmt::format("axis {} is out of range for rank {} (expected {}..{})", axis, rank,
-                          -r, r - 1),
-              tensor_index);
-  return static_cast<int32_t>(axis < 0 ? axis + r : axis);
-}
-
-} // namespace
-
-Shape mean_shape(const OpView &view) {
-  const auto &opts = view.options<ReducerOptions>();
-  const Shape &in = view.shape(0);
-  std::vector<bool> reduced(in.size(), false);
-  for (int32_t axis : view.int32_constant(1, "axes"))
-    reduced[normalize_axis(view, axis, in.size(), view.input_index(1))] = true;
-  Shape out;
-  for (size_t i = 0; i < in.size(); ++i) {
-    if (!reduced[i])
-      out.push_back(in[i]);
-    else if (opts.keep_dims)
-      out.push_back(1);
-  }
-  return out;
-}
-
-Shape concatenation_shape(const OpView &view) {
-  const auto &opts = view.options<ConcatenationOptions>();
-  if (view.num_inputs() == 0)
-    view.fail("expected at least 1 input, got 0");
-  Shape out = view.shape(0);
-  int32_t axis = normalize_axis(view, opts.axis, out.size(), -1);
-  for (size_t slot = 1; slot < view.num_inputs(); ++slot) {
-    const Shape &other = view.shape(slot);
-    bool compatible = other.size() == out.size();
-    for (size_t i = 0; compatible && i < out.size(); ++i)
-      compatible = static_cast<int32_t>(i) == axis || other[i] == out[i];
-    if (!compatible)
-      view.fail(fmt::format("input '{}' {} does not match {} outside axis {}", view.input(slot).name,
-                            shape_to_string(other), shape_to_string(view.shape(0)), axis),
-                view.input_index(slot));
-    out[axis] += other[axis];
-  }
-  return out;
-}
-
-// Inputs: axis (int32 scalar const), input.
-std::vector<Shape> split_shapes(const OpView &view) {
-  const auto &opts = view.options<SplitOptions>();
-  std::vector<int32_t> axis_values = view.int32_constant(0, "axis");
-  if (axis_values.size() != 1)
-    view.fail(fmt::format("axis '{}' must hold one value, got {}", view.input(0).name,
-                          axis_values.size()),
-              view.input_index(0));
-  Shape in = view.shape(1);
-  int32_t axis = normalize_axis(view, axis_values[0], in.size(), view.input_index(0));
-  if (opts.num_splits <= 0 || opts.num_splits > std::max(in[axis], 1) ||
-      in[axis] % opts.num_splits != 0)
-    view.fail(fmt::format("dim {} of input '{}' {} is not divisible by num_splits {}", axis,
-                          view.input(1).name, shape_to_string(in), opts.num_splits),
-              view.input_index(1));
-  in[axis] /= opts.num_splits;
-  return std::vector<Shape>(opts.num_splits, in);
-}
-
-// Target shape from the constant shape input when present, else the new_shape option.
-Shape reshape_shape(const OpView &view) {
-  const auto &opts = view.options<ReshapeOptions>();
-  const Shape &in = view.shape(0);
-  Shape out = view.has_input(1) && view.input(1).is_constant()
-                  ? view.int32_constant(1, "shape")
-                  : opts.new_shape;
-  if (view.has_input(1) && !view.input(1).is_constant() && opts.new_shape.empty())
-    view.fail(fmt::format("shape input '{}' is not constant and new_shape is empty",
-                          view.input(1).name),
-              view.input_index(1));
-  int64_t known = 1;
-  int wildcard = -1;
-  for (size_t i = 0; i < out.size(); ++i) {
-    if (out[i] == -1 && wildcard < 0) {
-      wildcard = static_cast<int>(i);
-    } else if (out[i] < 0) {
-      view.fail(fmt::format("target shape {} may hold one -1 and no other negative dims",
-                            shape_to_string(out)));
-    } else {
-      known *= out[i];
-    }
-  }
-  int64_t count = num_elements(in);
-  if (wildcard >= 0) {
-    if (known == 0 || count % known != 0)
-      view.fail(fmt::format("cannot infer the -1 of target shape {} from input shape {}",
-                            shape_to_string(out), shape_to_string(in)));
-    out[wildcard] = static_cast<int32_t>(count / known);
-  } else if (known != count) {
-    view.fail(fmt::format("target shape {} has {} elements, input '{}' {} has {}",
-                          shape_to_string(out), known, view.input(0).name, shape_to_string(in),
-                          count));
-  }
-  return out;
-}
-
-Shape pad_shape(const OpView &view) {
-  Shape out = view.shape(0);
-  std::vector<int32_t> paddings = view.int32_constant(1, "paddings");
-  const Shape &pad_shape = view.shape(1);
-  if (pad_shape != Shape{static_cast<int32_t>(out.size()), 2})
-    view.fail(fmt::format("paddings '{}' must have shape [{},2], got {}", view.input(1).name,
-                          out.size(), shape_to_string(pad_shape)),
-              view.input_index(1));
-  for (size_t i = 0; i < out.size(); ++i) {
-    if (paddings[2 * i] < 0 || paddings[2 * i + 1] < 0)
-      view.fail(fmt::format("paddings of dim {} must be >= 0, got [{},{}]", i, paddings[2 * i],
-                            paddings[2 * i + 1]),
-                view.input_index(1));
-    out[i] += paddings[2 * i] + paddings[2 * i + 1];
-  }
-  return out;
-}
-
 // Inputs: input NHWC, gamma and beta with one value per channel (or one in all).
 Shape instance_norm_shape(const OpView &view) {
   view.expect_rank(0, 4, "input");
@@ -322,6 +162,150 @@ Shape instance_norm_shape(const OpView &view) {
                 view.input_index(slot));
   }
   return in;
+}
+
+
+// lhs [..., M, K] (adj_x: [..., K, M]) times rhs [..., K, N] (adj_y: [..., N, K]);
+// the batch dims broadcast.
+Shape batch_matmul_shape(const OpView &view) {
+  const auto &opts = view.options<BatchMatMulOptions>();
+  const Shape &lhs = view.shape(0), &rhs = view.shape(1);
+  if (lhs.size() < 2 || rhs.size() < 2)
+    view.fail(fmt::format("operands {} and {} must have rank >= 2", shape_to_string(lhs),
+                          shape_to_string(rhs)));
+  const size_t lr = lhs.size(), rr = rhs.size();
+  const int32_t m = opts.adj_x ? lhs[lr - 1] : lhs[lr - 2];
+  const int32_t k_lhs = opts.adj_x ? lhs[lr - 2] : lhs[lr - 1];
+  const int32_t k_rhs = opts.adj_y ? rhs[rr - 1] : rhs[rr - 2];
+  const int32_t n = opts.adj_y ? rhs[rr - 2] : rhs[rr - 1];
+  if (k_lhs != k_rhs)
+    view.fail(fmt::format("the contracted dims differ: {} in {} ('{}', adj_x {}) and {} in {} ('{}', "
+                          "adj_y {})",
+                          k_lhs, shape_to_string(lhs), view.input(0).name, opts.adj_x, k_rhs,
+                          shape_to_string(rhs), view.input(1).name, opts.adj_y));
+  const Shape lhs_batch(lhs.begin(), lhs.end() - 2), rhs_batch(rhs.begin(), rhs.end() - 2);
+  Shape out(std::max(lhs_batch.size(), rhs_batch.size()));
+  for (size_t i = 0; i < out.size(); ++i) {
+    const int32_t a = i < lhs_batch.size() ? lhs_batch[lhs_batch.size() - 1 - i] : 1;
+    const int32_t b = i < rhs_batch.size() ? rhs_batch[rhs_batch.size() - 1 - i] : 1;
+    if (a != b && a != 1 && b != 1)
+      view.fail(fmt::format("batch dims of {} and {} cannot be broadcast", shape_to_string(lhs),
+                            shape_to_string(rhs)));
+    out[out.size() - 1 - i] = a == 1 ? b : a;
+  }
+  out.push_back(m);
+  out.push_back(n);
+  return out;
+}
+
+// Inputs: NHWC input, size [new_height, new_width].
+Shape resize_shape(const OpView &view) {
+  view.expect_rank(0, 4, "input");
+  const std::vector<int32_t> size = view.int32_constant(1, "size");
+  if (size.size() != 2 || size[0] <= 0 || size[1] <= 0)
+    view.fail(fmt::format("size '{}' must hold two positive values (height, width)", view.input(1).name),
+              view.input_index(1));
+  const Shape &in = view.shape(0);
+  return {in[0], size[0], size[1], in[3]};
+}
+
+namespace {
+
+int32_t block_size(const OpView &view) {
+  const int32_t block = view.options<BlockSizeOptions>().block_size;
+  if (block < 1)
+    view.fail(fmt::format("block_size must be >= 1, got {}", block));
+  return block;
+}
+
+} // namespace
+
+Shape depth_to_space_shape(const OpView &view) {
+  view.expect_rank(0, 4, "input");
+  const Shape &in = view.shape(0);
+  const int32_t b = block_size(view);
+  if (in[3] % (b * b) != 0)
+    view.fail(fmt::format("input depth {} is not divisible by block_size^2 = {}", in[3], b * b),
+              view.input_index(0));
+  return {in[0], in[1] * b, in[2] * b, in[3] / (b * b)};
+}
+
+Shape space_to_depth_shape(const OpView &view) {
+  view.expect_rank(0, 4, "input");
+  const Shape &in = view.shape(0);
+  const int32_t b = block_size(view);
+  if (in[1] % b != 0 || in[2] % b != 0)
+    view.fail(fmt::format("input height {} and width {} must be divisible by block_size {}", in[1],
+                          in[2], b),
+              view.input_index(0));
+  return {in[0], in[1] / b, in[2] / b, in[3] * b * b};
+}
+
+namespace {
+
+// block_shape [M] and a [M, 2] crops/paddings table for an input of rank >= M + 1.
+struct BlockTable {
+  std::vector<int32_t> block, table;
+};
+
+BlockTable block_table(const OpView &view, std::string_view table_role) {
+  const Shape &in = view.shape(0);
+  BlockTable t{view.int32_constant(1, "block_shape"), view.int32_constant(2, table_role)};
+  const size_t m = t.block.size();
+  if (view.shape(1).size() != 1 || m < 1 || in.size() < m + 1)
+    view.fail(fmt::format("block_shape '{}' must be a vector of 1 to {} values", view.input(1).name,
+                          in.size() - 1),
+              view.input_index(1));
+  if (view.shape(2) != Shape{static_cast<int32_t>(m), 2})
+    view.fail(fmt::format("{} '{}' must have shape [{},2], got {}", table_role, view.input(2).name, m,
+                          shape_to_string(view.shape(2))),
+              view.input_index(2));
+  for (size_t i = 0; i < m; ++i) {
+    if (t.block[i] < 1)
+      view.fail(fmt::format("block_shape values must be >= 1, got {}", t.block[i]), view.input_index(1));
+    if (t.table[2 * i] < 0 || t.table[2 * i + 1] < 0)
+      view.fail(fmt::format("{} of dim {} must be >= 0", table_role, i + 1), view.input_index(2));
+  }
+  return t;
+}
+
+} // namespace
+
+// [N, spatial..., rest] -> [N / prod(block), spatial * block - crops, rest].
+Shape batch_to_space_nd_shape(const OpView &view) {
+  const BlockTable t = block_table(view, "crops");
+  Shape out = view.shape(0);
+  int64_t product = 1;
+  for (size_t i = 0; i < t.block.size(); ++i) {
+    product *= t.block[i];
+    const int64_t size = int64_t{out[i + 1]} * t.block[i] - t.table[2 * i] - t.table[2 * i + 1];
+    if (size < 0)
+      view.fail(fmt::format("crops of dim {} exceed its size", i + 1), view.input_index(2));
+    out[i + 1] = static_cast<int32_t>(size);
+  }
+  if (out[0] % product != 0)
+    view.fail(fmt::format("batch {} is not divisible by the block size {}", out[0], product),
+              view.input_index(0));
+  out[0] = static_cast<int32_t>(out[0] / product);
+  return out;
+}
+
+// [N, spatial..., rest] -> [N * prod(block), (spatial + paddings) / block, rest].
+Shape space_to_batch_nd_shape(const OpView &view) {
+  const BlockTable t = block_table(view, "paddings");
+  Shape out = view.shape(0);
+  int64_t product = 1;
+  for (size_t i = 0; i < t.block.size(); ++i) {
+    product *= t.block[i];
+    const int64_t padded = int64_t{out[i + 1]} + t.table[2 * i] + t.table[2 * i + 1];
+    if (padded % t.block[i] != 0)
+      view.fail(fmt::format("padded size {} of dim {} is not divisible by block {}", padded, i + 1,
+                            t.block[i]),
+                view.input_index(0));
+    out[i + 1] = static_cast<int32_t>(padded / t.block[i]);
+  }
+  out[0] = static_cast<int32_t>(out[0] * product);
+  return out;
 }
 
 } // namespace qgold::ir
