@@ -71,14 +71,18 @@ void Interpreter::set_input(size_t index, std::span<const float> values) {
 }
 
 void Interpreter::run(TensorObserver *observer) {
+  auto observe = [&](int32_t tensor) {
+    if (impl_->is_float[static_cast<size_t>(tensor)])
+      observer->observe(tensor, impl_->values(tensor));
+  };
   if (observer)
     for (int32_t input : impl_->inputs)
-      observer->observe(input, impl_->values(input));
+      observe(input);
   for (const Impl::Step &step : impl_->steps) {
     step.kernel();
     if (observer)
       for (int32_t output : step.outputs)
-        observer->observe(output, impl_->values(output));
+        observe(output);
   }
 }
 
