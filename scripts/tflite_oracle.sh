@@ -21,24 +21,27 @@ dest=${1:-${QGOLD_BUILD_DIR:-$root/build}/tflite_oracle}
 package=node_modules/@tensorflow/tfjs-tflite
 runtime_files=("$package/package.json" "$package/wasm/tflite_web_api_cc.js" "$package/wasm/tflite_web_api_cc.wasm")
 
+mkdir -p "$dest"
+dest=$(cd "$dest" && pwd)
+# One install at a time: parallel ctest runs may all call this script.
+exec 9>"$dest/.lock"
+flock 9
+
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "tflite_oracle: installing Debian's nodejs and npm" >&2
   sudo_cmd=()
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  if ! { "${sudo_cmd[@]}" apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; }; then
+    echo "tflite_oracle: could not install nodejs and npm with apt-get" >&2
+    exit 1
+  fi
 fi
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 if ((node_major < 18)); then
   echo "tflite_oracle: node $(node --version) is too old; the oracle needs node >= 18" >&2
   exit 1
 fi
-
-mkdir -p "$dest"
-dest=$(cd "$dest" && pwd)
-# One install at a time: parallel ctest runs may all call this script.
-exec 9>"$dest/.lock"
-flock 9
 
 stamp=$(cat "$src/package.json" "$src/package-lock.json" "$src/.npmrc" | sha256sum | cut -d' ' -f1)
 installed() {

@@ -13,7 +13,7 @@ dest=$3
 shift 3
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-# shellcheck source=test_lib.sh
+# shellcheck source=SCRIPTDIR/test_lib.sh
 source "$here/test_lib.sh"
 ensure_runtime
 
@@ -83,6 +83,7 @@ if ((status != 0 && status != 2)); then
 fi
 
 # What computed each model: XNNPACK's delegate or TFLite's builtin kernels, by node.
+# shellcheck disable=SC2016 # JavaScript, not shell, expands ${...} here
 node -e '
   const fs = require("fs");
   for (const name of process.argv.slice(2)) {

@@ -10,7 +10,7 @@ io=$2
 dest=$3
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-# shellcheck source=test_lib.sh
+# shellcheck source=SCRIPTDIR/test_lib.sh
 source "$here/test_lib.sh"
 ensure_runtime
 

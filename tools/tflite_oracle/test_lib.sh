@@ -1,3 +1,5 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2154 # root and dest are set by the sourcing test script
 # Shared by the oracle's ctest scripts (sourced). Needs $root (the checkout) and $dest (the
 # runtime's install folder).
 
