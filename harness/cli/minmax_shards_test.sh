@@ -29,15 +29,15 @@ expect() {
 
 # shards N OPTIONS...: records shard 0..N-1 of $data into p<K>.part, then merges into merged.circle.
 shards() {
-  local count=$1 k
+  local count=$1 k parts=()
   shift
   rm -f ./*.part merged.circle
   for ((k = 0; k < count; k++)); do
     "$qgold" record-minmax model.circle --data "$data" --shard "$k/$count" --partial "p$k.part" "$@" \
       >/dev/null 2>&1 || fail "shard $k/$count $* failed"
+    parts+=("p$k.part")
   done
-  "$qgold" merge-minmax model.circle $(for ((k = 0; k < count; k++)); do echo "p$k.part"; done) \
-    -o merged.circle >merge.out 2>merge.err || fail "merge of $count shards $* failed: $(cat merge.err)"
+  "$qgold" merge-minmax model.circle "${parts[@]}" -o merged.circle >merge.out 2>merge.err || fail "merge of $count shards $* failed: $(cat merge.err)"
 }
 
 "$qgold" build "$src/recipes/Net_ResidualBlock_000.yaml" -o model.circle >/dev/null || fail "cannot build the model"
@@ -120,6 +120,8 @@ expect 2 "--shard requires --partial" "$qgold" record-minmax model.circle --data
 expect 2 "--output excludes --partial" "$qgold" record-minmax model.circle --data data.h5 --partial x.part -o x.circle
 expect 2 "-o (the calibrated model) or --partial (a shard's ranges) is required" \
   "$qgold" record-minmax model.circle --data data.h5
+expect 2 "--partial -: a partial is binary; name a file" \
+  "$qgold" record-minmax model.circle --data data.h5 --partial -
 expect 2 "nowhere/x.part: folder nowhere does not exist" \
   "$qgold" record-minmax model.circle --data data.h5 --partial nowhere/x.part
 

@@ -4,6 +4,7 @@
 
 #include "data/dataset.h"
 #include "format/output_file.h"
+#include "ir/error.h"
 #include "quant/minmax_partial.h"
 
 #include <charconv>
@@ -45,6 +46,8 @@ int run_record_minmax_shard(const std::string &model_file, const std::string &da
                             const std::string &partial_file, const quant::RecordMinMaxOptions &options) {
   namespace fs = std::filesystem;
   const data::Shard shard = *parse_shard(shard_text); // checked by shard_validator()
+  if (partial_file == "-")
+    throw InputError("--partial -: a partial is binary; name a file");
   format::check_output_folder(partial_file);
   const quant::HashedModel model = quant::read_hashed_model(model_file);
   quant::check_float_model(model.model, model_file);

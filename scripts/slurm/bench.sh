@@ -29,7 +29,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int(
 # timed COMMAND...: runs it $runs times; prints the median wall time and the
 # median CPU time of the processes it waited for (not Slurm's jobs), in seconds.
 timed() {
-  local walls=() cpus=() start cpu i
+  local walls=() cpus=() start i
   for ((i = 0; i < runs; i++)); do
     children_cpu >"$work/cpu"
     start=$(now)

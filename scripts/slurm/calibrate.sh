@@ -33,7 +33,7 @@ usage() {
   exit 2
 }
 
-model= data= shards= work= out= wait=0
+model='' data='' shards='' work='' out='' wait=0
 partition=${QGOLD_SLURM_PARTITION:-}
 cpus=${QGOLD_SLURM_CPUS:-1}
 time_limit=${QGOLD_SLURM_TIME:-}
@@ -67,8 +67,9 @@ while (($#)); do
 done
 options=("$@")
 
-[ -n "$model" ] && [ -n "$data" ] && [ -n "$shards" ] && [ -n "$work" ] && [ -n "$out" ] ||
+if [ -z "$model" ] || [ -z "$data" ] || [ -z "$shards" ] || [ -z "$work" ] || [ -z "$out" ]; then
   usage "--model, --data, --shards, --work and -o are required"
+fi
 [[ $shards =~ ^[1-9][0-9]*$ ]] || usage "--shards '$shards' is not a positive number"
 [[ $cpus =~ ^[1-9][0-9]*$ ]] || usage "--cpus-per-task '$cpus' is not a positive number"
 [ -f "$model" ] || usage "$model: no such model file"

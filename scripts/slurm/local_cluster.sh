@@ -152,9 +152,9 @@ start() {
 stop() {
   export SLURM_CONF=$conf
   if [ -n "$(pid_of slurmctld)" ]; then
-    local jobs
-    jobs=$(squeue -h -o %A 2>/dev/null || true)
-    [ -z "$jobs" ] || scancel $jobs 2>/dev/null || true
+    local jobs=()
+    mapfile -t jobs < <(squeue -h -o %A 2>/dev/null || true)
+    ((${#jobs[@]} == 0)) || scancel "${jobs[@]}" 2>/dev/null || true
   fi
   local daemon pid
   for daemon in slurmd slurmctld munged; do
