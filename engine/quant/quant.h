@@ -86,8 +86,10 @@ std::function<void(size_t, std::optional<size_t>)> progress_printer(std::FILE *s
 void record_minmax(ir::Model &model, data::DatasetReader &dataset,
                    const RecordMinMaxOptions &options);
 
-// record_minmax in two halves, so that records can be observed in separate
-// processes (minmax_partial.h) and reduced once.
+// record_minmax in two halves, record_ranges then apply_ranges, so that
+// records can be observed in separate processes (minmax_partial.h) and
+// reduced once.
+
 // The (min, max) of one tensor over one record.
 struct MinMax {
   float min = std::numeric_limits<float>::max();
