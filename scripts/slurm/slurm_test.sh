@@ -17,7 +17,13 @@ fi
 
 tmp=$(mktemp -d) # short: munged and slurmd put UNIX sockets in the state folder
 chmod 755 "$tmp" # munged wants its socket folder and those above it open to all
-export QGOLD_SLURM_DIR=$tmp/cluster QGOLD_SLURM_PORT=${QGOLD_SLURM_TEST_PORT:-16917}
+# Two free ports, so that test runs of several checkouts on one machine do not meet.
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port=${QGOLD_SLURM_TEST_PORT:-}
+while [ -z "$port" ] || listening "$port" || listening $((port + 1)); do
+  port=$((20000 + RANDOM % 6000 * 2)) # below the ephemeral ports (32768 up)
+done
+export QGOLD_SLURM_DIR=$tmp/cluster QGOLD_SLURM_PORT=$port
 export QGOLD_SLURM_POLL=0.5
 cleanup() {
   "$here/local_cluster.sh" stop >/dev/null 2>&1
