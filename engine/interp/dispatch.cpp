@@ -12,6 +12,14 @@ BoundKernel no_float_kernel_yet(const Operands &ops) {
 }
 
 BoundKernel bind_kernel(const Operands &ops) {
+  // What a fused TANH computes is not agreed on: TFLite's kernels leave the
+  // value as it is, ONE's interpreter (which record-minmax runs) rejects it,
+  // and ONE's quantizer gives the output Tanh's fixed range.
+  if (ir::fused_activation(ops.op().options) == ir::Activation::Tanh)
+    throw UnsupportedError(fmt::format(
+        "{}: fused activation TANH is not run: TFLite's kernels ignore it and ONE's interpreter "
+        "rejects it; apply Tanh as its own operator",
+        ops.label()));
   switch (ops.op().code) {
 #define QGOLD_OP(Name, ...)                                                                        \
   case ir::OpCode::Name:                                                                           \

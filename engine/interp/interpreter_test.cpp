@@ -183,6 +183,18 @@ TEST(InterpreterTest, ConstantsAreReadable) {
   EXPECT_EQ(std::vector<float>(bias.begin(), bias.end()), (std::vector<float>{-4, 3}));
 }
 
+TEST(InterpreterTest, FusedTanhIsRefused) {
+  ModelBuilder b;
+  const int32_t x = b.input("x", {2});
+  const int32_t y = b.input("y", {2});
+  const int32_t out = b.activation("out", {2});
+  b.op(OpCode::Add, {x, y}, {out}, ir::ElementwiseOptions{ir::Activation::Tanh});
+  b.output(out);
+  const std::string message = error_of<UnsupportedError>(b.model);
+  EXPECT_NE(message.find("operator #0 (Add): fused activation TANH is not run"), std::string::npos)
+      << message;
+}
+
 TEST(InterpreterTest, QuantizeIsUnsupportedAndNamesTheOperator) {
   ModelBuilder b;
   const int32_t in = b.input("in", {2});
