@@ -28,6 +28,17 @@ FileFormat format_from_path(const std::filesystem::path &path) {
       fmt::format("{}: unknown model file extension '{}', expected '.circle' or '.tflite'", path.string(), extension));
 }
 
+ir::Model read_model_bytes(std::span<const uint8_t> bytes, const std::string &origin) {
+  ir::Model model = deserialize(bytes, origin);
+  // Every later step may then trust operand counts, dtypes and shapes.
+  try {
+    ir::validate_model(model);
+  } catch (const ir::ModelError &e) {
+    throw InputError(fmt::format("{}: {}", origin, e.what()));
+  }
+  return model;
+}
+
 ir::Model read_model_file(const std::filesystem::path &path) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
@@ -35,14 +46,7 @@ ir::Model read_model_file(const std::filesystem::path &path) {
   std::vector<uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   if (in.bad())
     throw InputError(fmt::format("{}: cannot read model file: {}", path.string(), errno_text()));
-  ir::Model model = deserialize(bytes, path.string());
-  // Every later step may then trust operand counts, dtypes and shapes.
-  try {
-    ir::validate_model(model);
-  } catch (const ir::ModelError &e) {
-    throw InputError(fmt::format("{}: {}", path.string(), e.what()));
-  }
-  return model;
+  return read_model_bytes(bytes, path.string());
 }
 
 void write_model_file(const ir::Model &model, const std::filesystem::path &path) {

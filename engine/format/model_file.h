@@ -24,8 +24,10 @@ std::vector<uint8_t> serialize(const ir::Model &model, FileFormat format);
 // `origin` (usually the file name) and says what was wrong.
 ir::Model deserialize(std::span<const uint8_t> bytes, const std::string &origin);
 
-// Reads, deserializes and validates (ir::validate_model) a model file:
-// every error is an InputError naming the file.
+// Deserializes and validates (ir::validate_model) a model: every error is an
+// InputError starting with `origin`.
+ir::Model read_model_bytes(std::span<const uint8_t> bytes, const std::string &origin);
+// The same for a model file, which the errors name.
 ir::Model read_model_file(const std::filesystem::path &path);
 // Writing follows the output policy of format/output_file.h (atomic
 // replacement of regular files, symlinks followed, devices and FIFOs written in place).

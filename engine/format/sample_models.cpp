@@ -104,7 +104,9 @@ ir::Model conv_model() {
   return model;
 }
 
-void expect_same_model(const ir::Model &actual, const ir::Model &expected) {
+namespace {
+
+void expect_same_graph(const ir::Graph &actual, const ir::Graph &expected) {
   EXPECT_EQ(actual.name, expected.name);
   EXPECT_EQ(actual.inputs, expected.inputs);
   EXPECT_EQ(actual.outputs, expected.outputs);
@@ -118,6 +120,8 @@ void expect_same_model(const ir::Model &actual, const ir::Model &expected) {
     EXPECT_EQ(a.shape, e.shape);
     EXPECT_EQ(a.data, e.data);
     EXPECT_EQ(a.quant, e.quant);
+    EXPECT_EQ(a.shape_signature, e.shape_signature);
+    EXPECT_EQ(a.sparsity, e.sparsity);
   }
   ASSERT_EQ(actual.operators.size(), expected.operators.size());
   for (std::size_t o = 0; o < expected.operators.size(); ++o) {
@@ -128,7 +132,23 @@ void expect_same_model(const ir::Model &actual, const ir::Model &expected) {
     EXPECT_EQ(a.inputs, e.inputs);
     EXPECT_EQ(a.outputs, e.outputs);
     EXPECT_TRUE(a.options == e.options);
+    EXPECT_EQ(a.custom_code, e.custom_code);
+    EXPECT_EQ(a.custom_options, e.custom_options);
   }
+}
+
+} // namespace
+
+void expect_same_model(const ir::Model &actual, const ir::Model &expected) {
+  expect_same_graph(actual, expected);
+  ASSERT_EQ(actual.subgraphs.size(), expected.subgraphs.size());
+  for (std::size_t g = 0; g < expected.subgraphs.size(); ++g) {
+    SCOPED_TRACE("subgraph " + std::to_string(g + 1));
+    expect_same_graph(actual.subgraphs[g], expected.subgraphs[g]);
+  }
+  EXPECT_EQ(actual.signature_defs, expected.signature_defs);
+  EXPECT_EQ(actual.metadata, expected.metadata);
+  EXPECT_EQ(actual.external_buffers, expected.external_buffers);
 }
 
 } // namespace qgold::format::testing

@@ -21,14 +21,14 @@ std::string shape_to_string(const Shape &shape) {
   return out + "]";
 }
 
-int32_t Model::find_tensor(std::string_view tensor_name) const {
+int32_t Graph::find_tensor(std::string_view tensor_name) const {
   for (size_t i = 0; i < tensors.size(); ++i)
     if (tensors[i].name == tensor_name)
       return static_cast<int32_t>(i);
   return -1;
 }
 
-int32_t Model::producer(int32_t tensor_index) const {
+int32_t Graph::producer(int32_t tensor_index) const {
   for (size_t i = 0; i < operators.size(); ++i) {
     const auto &outs = operators[i].outputs;
     if (std::find(outs.begin(), outs.end(), tensor_index) != outs.end())
@@ -37,7 +37,7 @@ int32_t Model::producer(int32_t tensor_index) const {
   return -1;
 }
 
-std::vector<int32_t> Model::consumers(int32_t tensor_index) const {
+std::vector<int32_t> Graph::consumers(int32_t tensor_index) const {
   std::vector<int32_t> result;
   for (size_t i = 0; i < operators.size(); ++i) {
     const auto &ins = operators[i].inputs;
@@ -47,15 +47,15 @@ std::vector<int32_t> Model::consumers(int32_t tensor_index) const {
   return result;
 }
 
-bool Model::is_graph_input(int32_t tensor_index) const {
+bool Graph::is_graph_input(int32_t tensor_index) const {
   return std::find(inputs.begin(), inputs.end(), tensor_index) != inputs.end();
 }
 
-bool Model::is_graph_output(int32_t tensor_index) const {
+bool Graph::is_graph_output(int32_t tensor_index) const {
   return std::find(outputs.begin(), outputs.end(), tensor_index) != outputs.end();
 }
 
-int32_t Model::add_tensor(Tensor tensor) {
+int32_t Graph::add_tensor(Tensor tensor) {
   tensors.push_back(std::move(tensor));
   return static_cast<int32_t>(tensors.size() - 1);
 }

@@ -408,6 +408,17 @@ void describe(OpInfo &op) {
     unary(op);
     not_in_one_lists(op);
     return;
+
+  // Read, written and inspected; never run (its kernel is not TFLite's to define).
+  case OpCode::Custom:
+    op.inputs = {{Role::Value, true}};
+    op.variadic = true;
+    op.values = ValueTypes::Any;
+    op.outputs = OutputCount::Declared;
+    op.output_kind = OutputKind::Declared;
+    op.shape = declared_shapes;
+    not_in_one_lists(op);
+    return;
   }
 }
 
@@ -478,6 +489,8 @@ int64_t expected_output_count(const Operator &op) {
     return std::get<SplitOptions>(op.options).num_splits;
   case OutputCount::Num:
     return std::get<UnpackOptions>(op.options).num;
+  case OutputCount::Declared:
+    return static_cast<int64_t>(op.outputs.size());
   }
   return 1;
 }

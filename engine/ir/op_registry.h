@@ -46,6 +46,7 @@ struct InputSlot {
 
 enum class OutputCount : uint8_t {
   One,
+  Declared,  // as many as the model declares (custom ops)
   NumSplits, // SplitOptions::num_splits (Split, SplitV)
   Num,       // UnpackOptions::num
 };
@@ -57,6 +58,7 @@ enum class OutputKind : uint8_t {
   Float,      // Dequantize: float32
   Bool,       // comparisons and logical ops
   FromOption, // the dtype option of the op (ArgMax output_type, Shape out_type, Cast out_data_type)
+  Declared,   // whatever the model declares (custom ops)
 };
 
 // How quantize-with-minmax gives an op's outputs their parameters

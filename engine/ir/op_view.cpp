@@ -7,7 +7,7 @@
 
 namespace qgold::ir {
 
-OpView::OpView(const Model &model, const Operator &op) : model_(model), op_(op) {
+OpView::OpView(const Graph &model, const Operator &op) : model_(model), op_(op) {
   const auto *first = model.operators.data();
   if (&op >= first && &op < first + model.operators.size())
     index_ = static_cast<int32_t>(&op - first);
@@ -16,6 +16,17 @@ OpView::OpView(const Model &model, const Operator &op) : model_(model), op_(op) 
 void OpView::fail(const std::string &what, int32_t tensor_index) const {
   throw ModelError(fmt::format("{} (op {}): {}", op_name(op_.code), index_, what), index_,
                    tensor_index);
+}
+
+std::vector<Shape> OpView::declared_output_shapes() const {
+  std::vector<Shape> shapes;
+  for (int32_t index : op_.outputs) {
+    if (index < 0 || static_cast<size_t>(index) >= model_.tensors.size())
+      fail(fmt::format("output refers to tensor {}, but the model has {} tensors", index,
+                       model_.tensors.size()));
+    shapes.push_back(model_.tensors[index].shape);
+  }
+  return shapes;
 }
 
 int32_t OpView::input_index(size_t slot) const {

@@ -14,7 +14,7 @@ namespace qgold::ir {
 // errors are ModelErrors that name the op, its index and the tensors involved.
 class OpView {
 public:
-  OpView(const Model &model, const Operator &op);
+  OpView(const Graph &model, const Operator &op);
 
   [[noreturn]] void fail(const std::string &what, int32_t tensor_index = -1) const;
 
@@ -42,9 +42,11 @@ public:
   }
 
   const Operator &op() const { return op_; }
+  // The shapes the op's outputs are declared with.
+  std::vector<Shape> declared_output_shapes() const;
 
 private:
-  const Model &model_;
+  const Graph &model_;
   const Operator &op_;
   int32_t index_ = -1;
 };

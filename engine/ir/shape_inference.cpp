@@ -4,7 +4,7 @@
 
 namespace qgold::ir {
 
-std::vector<Shape> infer_output_shapes(const Model &model, const Operator &op) {
+std::vector<Shape> infer_output_shapes(const Graph &model, const Operator &op) {
   return op_info(op.code).shape(OpView(model, op));
 }
 

@@ -19,6 +19,7 @@ Shape broadcast_shape(const OpView &view); // numpy broadcast of inputs 0 and 1
 Shape prelu_shape(const OpView &view);
 Shape select_shape(const OpView &view);    // Select: condition of t's shape, or of t's first dim
 Shape select_v2_shape(const OpView &view); // SelectV2: broadcast of all three
+std::vector<Shape> declared_shapes(const OpView &view); // custom ops: what the model says
 
 // shapes/window.cpp
 Shape conv2d_shape(const OpView &view);

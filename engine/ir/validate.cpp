@@ -103,7 +103,7 @@ bool dtype_fits(Role role, ValueTypes values, const Tensor &tensor) {
 
 class Validator {
 public:
-  explicit Validator(const Model &model) : model_(model) {}
+  Validator(const Graph &model, std::string prefix) : model_(model), prefix_(std::move(prefix)) {}
 
   void run() {
     check_tensors();
@@ -115,13 +115,13 @@ public:
 
 private:
   [[noreturn]] void fail_tensor(int32_t index, const std::string &what) const {
-    throw ModelError(fmt::format("tensor {} '{}': {}", index, model_.tensors[index].name, what), -1,
-                     index);
+    throw ModelError(fmt::format("{}tensor {} '{}': {}", prefix_, index, model_.tensors[index].name, what),
+                     -1, index);
   }
 
   [[noreturn]] void fail_op(int32_t op_index, const std::string &what,
                             int32_t tensor_index = -1) const {
-    throw ModelError(fmt::format("{} (op {}): {}", op_name(model_.operators[op_index].code),
+    throw ModelError(fmt::format("{}{} (op {}): {}", prefix_, op_name(model_.operators[op_index].code),
                                  op_index, what),
                      op_index, tensor_index);
   }
@@ -147,6 +147,20 @@ private:
       for (int32_t dim : tensor.shape)
         if (dim < 0)
           fail_tensor(index, fmt::format("shape {} has a negative dim", shape_to_string(tensor.shape)));
+      if (!tensor.shape_signature.empty()) {
+        bool fits = tensor.shape_signature.size() == tensor.shape.size();
+        for (size_t d = 0; fits && d < tensor.shape.size(); ++d)
+          fits = tensor.shape_signature[d] == -1 || tensor.shape_signature[d] == tensor.shape[d];
+        if (!fits)
+          fail_tensor(index, fmt::format("shape signature {} does not fit shape {} (each dim equal, or -1)",
+                                         shape_to_string(tensor.shape_signature),
+                                         shape_to_string(tensor.shape)));
+      }
+      if (tensor.sparsity) {
+        if (!tensor.data)
+          fail_tensor(index, "sparsity is given for a tensor without constant data");
+        continue; // its data is checked when it is densified
+      }
       if (tensor.data && dtype_size(tensor.dtype) > 0 &&
           static_cast<int64_t>(tensor.data->size()) !=
               tensor.num_elements() * static_cast<int64_t>(dtype_size(tensor.dtype)))
@@ -248,6 +262,8 @@ private:
       return tensor.dtype == DType::Float32 ? "" : "FLOAT32";
     case OutputKind::Bool:
       return tensor.dtype == DType::Bool ? "" : "BOOL";
+    case OutputKind::Declared:
+      return "";
     case OutputKind::FromOption: {
       const DType declared = *option_output_dtype(op.options);
       // An output the quantizer quantized keeps its integer dtype from its options (Cast).
@@ -262,7 +278,7 @@ private:
   void check_operand_counts(int32_t op_index) const {
     const Operator &op = model_.operators[op_index];
     const OpInfo &info = op_info(op.code);
-    const size_t min = std::max<size_t>(info.min_inputs(), 1), max = info.max_inputs();
+    const size_t min = info.min_inputs(), max = info.max_inputs();
     if (op.inputs.size() < min || op.inputs.size() > max) {
       std::string range = max == SIZE_MAX ? fmt::format("at least {}", min)
                           : min == max    ? fmt::format("{}", min)
@@ -320,12 +336,33 @@ private:
     }
   }
 
-  const Model &model_;
+  const Graph &model_;
+  std::string prefix_; // "subgraph 2: " for the other subgraphs
   std::set<int32_t> available_; // graph inputs and outputs of operators checked so far
 };
 
+void check_signature_defs(const Model &model) {
+  for (const SignatureDef &signature : model.signature_defs) {
+    if (signature.subgraph > model.subgraphs.size())
+      throw ModelError(fmt::format("signature '{}' refers to subgraph {}, but the model has {}",
+                                   signature.key, signature.subgraph, model.subgraphs.size() + 1));
+    const Graph &graph = signature.subgraph == 0 ? model : model.subgraphs[signature.subgraph - 1];
+    for (const auto *entries : {&signature.inputs, &signature.outputs})
+      for (const SignatureDef::Entry &entry : *entries)
+        if (graph.find_tensor(entry.tensor) < 0)
+          throw ModelError(fmt::format("signature '{}' maps '{}' to tensor '{}', which subgraph {} "
+                                       "does not have",
+                                       signature.key, entry.alias, entry.tensor, signature.subgraph));
+  }
+}
+
 } // namespace
 
-void validate_model(const Model &model) { Validator(model).run(); }
+void validate_model(const Model &model) {
+  Validator(model, "").run();
+  for (size_t i = 0; i < model.subgraphs.size(); ++i)
+    Validator(model.subgraphs[i], fmt::format("subgraph {}: ", i + 1)).run();
+  check_signature_defs(model);
+}
 
 } // namespace qgold::ir

@@ -22,12 +22,15 @@ public:
 // Reads int32 constants it depends on (Reshape shape, Mean axes, Pad paddings,
 // Split axis, TransposeConv output_shape). Throws ModelError on inconsistent
 // operands (wrong rank, channel mismatch, non-broadcastable shapes, ...).
-std::vector<Shape> infer_output_shapes(const Model &model, const Operator &op);
+std::vector<Shape> infer_output_shapes(const Graph &graph, const Operator &op);
 
-// Checks a whole model: tensor indices in range, every non-constant operator
-// input produced before use (no cycles, no dangling reads), unique tensor
-// names, operand counts and dtypes per op, and declared output shapes equal to
-// the inferred ones. Throws ModelError naming the op and tensor.
+// Checks a whole model, every subgraph: tensor indices in range, every
+// non-constant operator input produced before use (no cycles, no dangling
+// reads), unique tensor names, operand counts and dtypes per op, declared
+// output shapes equal to the inferred ones, shape signatures and sparse
+// constants that fit their shapes, signature defs that name tensors of their
+// subgraph. Throws ModelError naming the op and tensor (and the subgraph
+// when it is not the main one).
 void validate_model(const Model &model);
 
 } // namespace qgold::ir

@@ -4,6 +4,7 @@
 // parameters stay attached so that stage C re-derives the same codes.
 
 #include "ir/error.h"
+#include "quant/fold_converter_constants.h"
 #include "quant/fresh_quantizer.h"
 #include "ir/op_registry.h"
 #include "quant/quant.h"
@@ -27,6 +28,7 @@ void check_supported(const Settings &settings, const std::string &layer) {
 } // namespace
 
 void fake_quantize(ir::Model &model, ir::DType dtype, Granularity granularity, const QConf *qconf) {
+  fold_converter_constants(model);
   check_float_model(model);
   const LayerSettings settings(model, Settings{dtype, granularity}, qconf);
   check_supported(settings.defaults(), "model");

@@ -45,6 +45,10 @@ void remove_dead_code(ir::Model &model) {
       }
     }
   }
+  remove_unused_tensors(model);
+}
+
+void remove_unused_tensors(ir::Model &model) {
   std::vector<bool> used(model.tensors.size(), false);
   for (int32_t t : model.inputs)
     used[t] = true;

@@ -9,6 +9,7 @@
 // The float ranges are stored as their bit patterns, so a merge reduces
 // exactly the values a single run would.
 
+#include "quant/fold_converter_constants.h"
 #include "quant/minmax_partial.h"
 
 #include "format/model_file.h"
@@ -160,7 +161,9 @@ std::string to_hex(const Sha256 &digest) {
 
 HashedModel read_hashed_model(const std::filesystem::path &path) {
   const std::vector<uint8_t> bytes = read_bytes(path, "model file");
-  return {format::deserialize(bytes, path.string()), sha256(bytes)};
+  HashedModel model{format::read_model_bytes(bytes, path.string()), sha256(bytes)};
+  fold_converter_constants(model.model);
+  return model;
 }
 
 std::string encode_minmax_partial(const MinMaxPartial &partial) {

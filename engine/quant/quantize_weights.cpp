@@ -4,6 +4,7 @@
 // channel; everything else stays float.
 
 #include "ir/error.h"
+#include "quant/fold_converter_constants.h"
 #include "quant/fresh_quantizer.h"
 #include "ir/op_registry.h"
 #include "quant/quant.h"
@@ -18,6 +19,7 @@ void quantize_weights(ir::Model &model, ir::DType dtype, Granularity granularity
     throw InputError(fmt::format("quantize-weights: dtype must be int8 or int16, got {}", ir::dtype_name(dtype)));
   if (granularity != Granularity::Channel)
     throw InputError("quantize-weights: only channel granularity is supported");
+  fold_converter_constants(model);
   check_float_model(model);
   for (const auto &op : model.operators) {
     const auto roles = ir::weighted_op(op.code);

@@ -2,6 +2,7 @@
 // passes in ONE's order. Each pass lives in its own file.
 
 #include "ir/error.h"
+#include "quant/fold_converter_constants.h"
 #include "quant/quantize_passes.h"
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@ void quantize_with_minmax(ir::Model &model, const QuantizeOptions &options) {
     throw InputError(fmt::format("quantize: dtype must be uint8 or int16, got {}", ir::dtype_name(options.dtype)));
   if (options.granularity == Granularity::Layer && options.dtype != ir::DType::UInt8)
     throw InputError("quantize: layer granularity requires uint8");
+  fold_converter_constants(model);
   check_float_model(model);
   const LayerSettings settings(model, Settings{options.dtype, options.granularity}, options.qconf);
   QuantizeContext context{model, settings, options};

@@ -9,6 +9,7 @@
 #include "interp/fast/program.h"
 #include "interp/interpreter.h"
 #include "ir/error.h"
+#include "quant/fold_converter_constants.h"
 #include "quant/primitives.h"
 #include "quant/quant.h"
 
@@ -406,6 +407,7 @@ std::vector<int32_t> recorded_tensor_indices(const ir::Model &model) {
 }
 
 void record_minmax(ir::Model &model, data::DatasetReader &dataset, const RecordMinMaxOptions &options) {
+  fold_converter_constants(model);
   apply_ranges(model, record_ranges(model, dataset, options), options);
 }
 

@@ -1,3 +1,4 @@
+#include "quant/fold_converter_constants.h"
 #include "harness/cli/commands.h"
 
 #include "data/dataset.h"
@@ -31,6 +32,7 @@ std::vector<data::InputSpec> output_specs(const ir::Model &model) {
 
 int run_run(const RunArgs &args) {
   ir::Model model = format::read_model_file(args.model);
+  quant::fold_converter_constants(model);
   auto inputs = data::input_specs(model);
   for (const data::InputSpec &input : inputs)
     if (input.dtype != ir::DType::Float32)

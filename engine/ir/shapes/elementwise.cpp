@@ -41,4 +41,6 @@ Shape select_shape(const OpView &view) {
 
 Shape select_v2_shape(const OpView &view) { return view.broadcast({0, 1, 2}); }
 
+std::vector<Shape> declared_shapes(const OpView &view) { return view.declared_output_shapes(); }
+
 } // namespace qgold::ir
