@@ -1,7 +1,8 @@
 #include "harness/cli/commands.h"
 
-#include "harness/bundled_suite.h"
-#include "harness/regen.h"
+#include "harness/bundled/suite.h"
+#include "harness/suite/layout.h"
+#include "harness/bundled/regen.h"
 #include "ir/error.h"
 
 #include <fmt/format.h>
@@ -19,14 +20,13 @@ struct RegenArgs {
 };
 
 int run_regen(const RegenArgs &args) {
-  std::filesystem::path root =
-      args.root.empty() ? harness::default_repo_root(nullptr) : std::filesystem::path(args.root);
-  if (std::filesystem::exists(root / "suite.tsv"))
+  harness::SuiteRoot root = harness::locate_suite(args.root);
+  if (root.layout == harness::SuiteLayout::SuiteTsv)
     throw InputError(fmt::format("{}: a suite.tsv suite (ONE's pota layout) holds ONE's goldens; "
                                  "regen writes only suites of recipes/*.yaml with tests (verify "
                                  "checks a suite.tsv suite)",
-                                 root.string()));
-  harness::BundledSuite suite = harness::load_bundled_suite(root);
+                                 root.dir.string()));
+  harness::BundledSuite suite = harness::load_bundled_suite(root.dir);
   auto cases = harness::select_cases(suite, args.patterns);
   harness::RegenOptions options;
   options.check = args.check;
