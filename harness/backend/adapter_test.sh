@@ -45,7 +45,7 @@ expect_all_pass() {
   out=$("$qgold" verify "$@" "${cases[@]}" 2>&1)
   status=$?
   last=$(tail -n1 <<<"$out")
-  if [[ $status != 0 || ! $last =~ ^[1-9][0-9]*\ passed,\ 0\ failed$ ]]; then
+  if [[ $status != 0 || ! $last =~ ^[1-9][0-9]*\ passed,\ 0\ failed\ \(suite\  ]]; then
     fail "$label: exit $status, $last"
     grep -v '^PASS' <<<"$out" | head -n 40
   fi
@@ -73,16 +73,30 @@ expect_all_pass "self adapter, reference kernels, --exact" --backend "$work/refe
 write_adapter "$work/good.yaml"
 expect_all_pass "self adapter, default kernels" --backend "$work/good.yaml" --jobs 0
 
-# A record-minmax whose max lands 3e-6 (relative) away: the int16 model's
-# fc_bias codes (~1e7) move by up to ~45 with the scale, beyond the ±5 of
-# int64 codes, yet every golden passes because the scale explains the move.
-sed "s|-o, \"{output_model}\"\]$|-o, \"{workdir}/rm.circle\"]\\
-    - [\"$perturb\", \"{workdir}/rm.circle\", \"{output_model}\", pool, max, 0, \"3e-6\"]|" \
-  "$work/good.yaml" >"$work/moved.yaml"
-grep -q 'pool, max' "$work/moved.yaml" || fail "moved adapter not written"
+# An adapter with the reference kernels whose record-minmax puts the max of
+# `pool` (an int16 tensor) $1 (relative) away.
+write_moved_adapter() {
+  sed "s|-o, \"{output_model}\"\\(.*\\)\\]$|-o, \"{workdir}/rm.circle\"\\1]\\
+    - [\"$perturb\", \"{workdir}/rm.circle\", \"{output_model}\", pool, max, 0, \"$1\"]|" \
+    "$work/reference.yaml" >"$work/moved.yaml"
+  grep -q 'pool, max' "$work/moved.yaml" || fail "moved adapter not written"
+}
+# 6e-7 away is 0.02 steps of pool, within qgold's tolerances (0.03 steps, scales
+# 1e-6); the int16 model's fc_bias codes (~1.5e7) move by ~9 with the scale,
+# beyond the ±5 of int64 codes, yet every golden passes because the scale
+# explains the move.
+write_moved_adapter 6e-7
 out=$("$qgold" verify --backend "$work/moved.yaml" Net_ConvReluPoolFcSoftmax_000/channel/int16 2>&1) ||
-  fail "record-minmax 3e-6 away: $out"
-echo "record-minmax 3e-6 away: $(tail -n1 <<<"$out")"
+  fail "record-minmax 6e-7 away: $out"
+echo "record-minmax 6e-7 away: $(tail -n1 <<<"$out")"
+# 3e-6 away is 0.1 steps: caught, in the recorded range and in the scale.
+write_moved_adapter 3e-6
+expect_mismatch "record-minmax 3e-6 away" \
+  '^FAIL Net_ConvReluPoolFcSoftmax_000/channel/int16 record_minmax pool max\[0\] expected [0-9.e-]+ got [0-9.e-]+ \(diff [0-9.e-]+, 0\.09[0-9]* steps\)$' \
+  --backend "$work/moved.yaml" Net_ConvReluPoolFcSoftmax_000/channel/int16
+grep -Eq '^FAIL Net_ConvReluPoolFcSoftmax_000/channel/int16 quantization pool scale\[0\] .*moves the end codes by 0\.09[0-9]*\)$' <<<"$out" ||
+  fail "record-minmax 3e-6 away: pool scale not named: $out"
+echo "record-minmax 3e-6 away: $(grep -c '^FAIL' <<<"$out") failure lines"
 
 # ONE's suite (suite.tsv) runs through the same backends: chained steps, and
 # isolated quantization fed the record_minmax goldens between the adapter's steps.
@@ -131,7 +145,7 @@ done
 head -n -3 "$work/good.yaml" >"$work/no_wo.yaml"
 out=$("$qgold" verify --backend "$work/no_wo.yaml" Conv2D_001 2>&1) || fail "no wo_quantization step: $out"
 grep -qx "SKIP wo_quantization: $work/no_wo.yaml has no command for this step (2 golden(s) of 2 case(s) not checked)" <<<"$out" &&
-  [[ $(tail -n1 <<<"$out") =~ ^[1-9][0-9]*\ passed,\ 0\ failed,\ 2\ skipped$ ]] ||
+  [[ $(tail -n1 <<<"$out") =~ ^[1-9][0-9]*\ passed,\ 0\ failed,\ 2\ skipped\ \(suite\  ]] ||
   fail "no wo_quantization step: $out"
 echo "no wo_quantization step: $(tail -n1 <<<"$out")"
 

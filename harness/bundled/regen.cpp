@@ -5,6 +5,7 @@
 #include "harness/bundled/plan.h"
 #include "harness/bundled/step_goldens.h"
 #include "harness/golden/golden.h"
+#include "harness/golden/steps.h"
 #include "harness/suite/golden_files.h"
 #include "harness/util/atomic_file.h"
 #include "ir/error.h"
@@ -31,24 +32,15 @@ constexpr std::array<std::pair<const char *, std::optional<GoldenArray> Golden::
 
 // The quantization step of element `index` of `values` (key `key`), if known.
 std::optional<double> element_step(const std::string &key, const GoldenArray &values,
-                                   size_t index, const std::optional<GoldenArray> &scale,
-                                   int32_t axis) {
+                                   size_t index, const ChangeMeasure &measure) {
   if (values.integral)
     return 1.0; // codes
-  if (!scale || scale->size() == 0)
+  if (!measure.scale)
     return std::nullopt;
-  if (scale->size() == 1)
-    return scale->at(0);
-  if (key != "weights" && values.size() == scale->size())
-    return scale->at(index);
-  if (key == "weights" && axis >= 0 && size_t(axis) < values.shape.size() &&
-      size_t(values.shape[axis]) == scale->size()) {
-    size_t inner = 1;
-    for (size_t d = axis + 1; d < values.shape.size(); ++d)
-      inner *= values.shape[d];
-    return scale->at((index / inner) % scale->size());
-  }
-  return std::nullopt;
+  if (key == "weights")
+    return element_scale(*measure.scale, values.shape, measure.axis, index);
+  // min, max (scalars) and per-channel lists, element by element
+  return element_scale(*measure.scale, {static_cast<int32_t>(values.size())}, 0, index);
 }
 
 // Folders expected_outputs/<case>/<granularity>/<dtype> of no case of `suite`.
@@ -143,23 +135,26 @@ private:
     return *temp_inputs_;
   }
 
-  // The scale that measures changes of `stem`: its quantized golden's.
-  std::pair<std::optional<GoldenArray>, int32_t>
-  measuring_scale(const std::string &stem, Step step,
-                  const std::map<Step, StepGoldens> &generated) const {
-    std::vector<Step> order = {step, Step::Quantization, Step::WoQuantization};
-    for (Step source : order) {
+  // What measures changes of `stem`: its quantized golden.
+  ChangeMeasure measure(const std::string &stem, Step step,
+                        const std::map<Step, StepGoldens> &generated) const {
+    for (Step source : {step, Step::Quantization, Step::WoQuantization}) {
       auto goldens = generated.find(source);
       if (goldens == generated.end())
         continue;
       auto golden = goldens->second.goldens.find(stem);
       if (golden == goldens->second.goldens.end() || !golden->second.scale)
         continue;
-      auto axis = goldens->second.channel_axis.find(stem);
-      return {golden->second.scale,
-              axis == goldens->second.channel_axis.end() ? -1 : axis->second};
+      ChangeMeasure measure{golden->second.scale, goldens->second.channel_axis.at(stem), {}};
+      measure.end_codes =
+          end_codes(golden->second, goldens->second.dtype.at(stem),
+                    golden->second.weights
+                        ? channel_axis(golden->second.weights->shape, measure.scale->size(),
+                                       measure.axis)
+                        : -1);
+      return measure;
     }
-    return {std::nullopt, -1};
+    return {};
   }
 
   void update_step(Step step, const StepGoldens &goldens,
@@ -178,10 +173,9 @@ private:
       TensorChange change{old.exists ? TensorChange::Kind::Changed : TensorChange::Kind::Added,
                           case_.id(), step, stem, std::nullopt};
       if (old.exists) {
-        auto [scale, axis] = measuring_scale(stem, step, generated);
         try {
-          change.largest = largest_change(parse_golden(old.text, file.string()), golden, scale,
-                                          axis);
+          change.largest = largest_change(parse_golden(old.text, file.string()), golden,
+                                          measure(stem, step, generated));
         } catch (const InputError &) {
           change.largest = ValueChange{"(unreadable before)", -1, 0, 0, std::nullopt};
         }
@@ -240,14 +234,15 @@ std::string ValueChange::describe() const {
     return integral ? fmt::format("{}", static_cast<int64_t>(value)) : python_float_repr(value);
   };
   std::string text = fmt::format("{}[{}] {} -> {}", key, index, number(before), number(after));
+  if (steps && key == "scale")
+    return text + fmt::format(" (moves the end codes by {:.4g})", *steps);
   if (steps)
     return text + fmt::format(" ({:.4g} step{})", *steps, *steps == 1 ? "" : "s");
   return text + fmt::format(" (diff {:.6g}, no scale known)", std::fabs(after - before));
 }
 
 std::optional<ValueChange> largest_change(const Golden &before, const Golden &after,
-                                          const std::optional<GoldenArray> &scale,
-                                          int32_t channel_axis) {
+                                          const ChangeMeasure &measure) {
   std::optional<ValueChange> largest;
   auto bigger = [&](const ValueChange &change) {
     if (!largest)
@@ -282,9 +277,12 @@ std::optional<ValueChange> largest_change(const Golden &before, const Golden &af
       if (a == b || (std::isnan(a) && std::isnan(b)))
         continue;
       ValueChange change{key, int64_t(i), b, a, std::nullopt, new_values->integral};
-      auto step = element_step(key, *new_values, i, scale, channel_axis);
-      if (step && *step > 0)
+      if (std::string_view(key) == "scale") {
+        if (i < measure.end_codes.size())
+          change.steps = codes_moved(measure.end_codes[i], b, a);
+      } else if (auto step = element_step(key, *new_values, i, measure); step && *step > 0) {
         change.steps = std::fabs(a - b) / *step;
+      }
       if (bigger(change))
         largest = change;
     }

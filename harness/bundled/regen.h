@@ -18,15 +18,27 @@ struct RegenOptions {
   bool inputs = false; // also rewrite test_inputs that differ from the calibration
 };
 
-// The largest change of one golden's values; `steps` is in quantization steps
-// (codes for integer values, |diff| / scale for floats when a scale is known).
+// The largest change of one golden's values; `steps` is in quantization steps:
+// codes for integer values, |diff| / scale for min, max and float weights when
+// a scale is known, and for a scale the codes it moves at the ends of the
+// tensor's range (golden/steps.h).
 struct ValueChange {
   std::string key;
   int64_t index = -1; // -1: the key appeared, disappeared or changed shape
   double before = 0, after = 0;
   std::optional<double> steps;
   bool integral = false; // the values are integers (codes)
-  std::string describe() const; // "weights[3] 144 -> 145 (1 step)"
+  // "weights[3] 144 -> 145 (1 step)", "scale[0] 0.01 -> 0.0101 (moves the end codes by 2.5)"
+  std::string describe() const;
+};
+
+// What measures a tensor's changes: the scale of its quantized golden (per
+// channel along `axis`), and how far its codes reach from the zero point
+// (golden/steps.h end_codes).
+struct ChangeMeasure {
+  std::optional<GoldenArray> scale;
+  int32_t axis = -1;
+  std::vector<double> end_codes;
 };
 
 struct TensorChange {
@@ -56,10 +68,9 @@ RegenReport regenerate(const BundledSuite &suite, const std::vector<BundledCase>
 void print_regen_report(const RegenReport &report, const RegenOptions &options,
                         std::ostream &out);
 
-// The largest value change between two goldens of one tensor; `scale` (and
-// `channel_axis` for per-channel lists) converts float differences into steps.
+// The largest value change between two goldens of one tensor, in the steps
+// `measure` gives.
 std::optional<ValueChange> largest_change(const Golden &before, const Golden &after,
-                                          const std::optional<GoldenArray> &scale,
-                                          int32_t channel_axis);
+                                          const ChangeMeasure &measure);
 
 } // namespace qgold::harness

@@ -175,7 +175,7 @@ TEST(LargestChange, CodesScalesAndStructure) {
   Golden before, after;
   before.weights = GoldenArray::int_list({1, 2, 3, 4}, {2, 2});
   after.weights = GoldenArray::int_list({1, 5, 3, 3}, {2, 2});
-  auto change = largest_change(before, after, std::nullopt, -1);
+  auto change = largest_change(before, after, {});
   ASSERT_TRUE(change);
   EXPECT_EQ(change->index, 1);
   EXPECT_EQ(change->steps, std::optional<double>(3.0));
@@ -185,15 +185,25 @@ TEST(LargestChange, CodesScalesAndStructure) {
   Golden fb, fa;
   fb.weights = GoldenArray::float_list({0, 0, 0, 1.0}, {2, 2});
   fa.weights = GoldenArray::float_list({0, 0.1, 0, 2.0}, {2, 2});
-  auto per_channel = largest_change(fb, fa, GoldenArray::list({0.01, 0.5}), 0);
+  auto per_channel = largest_change(fb, fa, {GoldenArray::list({0.01, 0.5}), 0, {}});
   ASSERT_TRUE(per_channel);
   EXPECT_EQ(per_channel->index, 1); // 0.1 / 0.01 = 10 steps beats 1.0 / 0.5 = 2
   EXPECT_NEAR(*per_channel->steps, 10.0, 1e-9);
 
+  // A scale change in the codes it moves at the ends of a uint8 range [0, 255]
+  // with zero point 0: 0.78% of the scale moves code 255 by 2.
+  Golden before_scale, after_scale;
+  before_scale.scale = GoldenArray::scalar(0.01);
+  after_scale.scale = GoldenArray::scalar(0.010078);
+  auto scale = largest_change(before_scale, after_scale, {std::nullopt, -1, {255}});
+  ASSERT_TRUE(scale && scale->steps);
+  EXPECT_NEAR(*scale->steps, 255 * 0.000078 / 0.010078, 1e-9);
+  EXPECT_EQ(scale->describe(), "scale[0] 0.01 -> 0.010078 (moves the end codes by 1.974)");
+
   Golden sb, sa;
   sb.scale = GoldenArray::scalar(0.5);
-  EXPECT_EQ(largest_change(sb, sa, std::nullopt, -1)->describe(), "scale removed");
-  EXPECT_FALSE(largest_change(sb, sb, std::nullopt, -1));
+  EXPECT_EQ(largest_change(sb, sa, {})->describe(), "scale removed");
+  EXPECT_FALSE(largest_change(sb, sb, {}));
 }
 
 } // namespace

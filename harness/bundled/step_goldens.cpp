@@ -75,6 +75,7 @@ StepGoldens step_goldens(Step step, const ir::Model &model) {
       if (quant && !quant->scale.empty()) {
         out.goldens[stem] = quantized_golden(tensor);
         out.channel_axis[stem] = quant->quantized_dimension;
+        out.dtype[stem] = tensor.dtype;
       }
       break;
     }

@@ -22,8 +22,9 @@ namespace qgold::harness {
 // Two tensors with the same file stem are an InputError (safe_name.h).
 struct StepGoldens {
   std::map<std::string, Golden> goldens;
-  // Per-channel axis of quantized tensors, for measuring changes in steps.
+  // Per-channel axis and dtype of quantized tensors, for measuring changes in steps.
   std::map<std::string, int32_t> channel_axis;
+  std::map<std::string, ir::DType> dtype;
 };
 StepGoldens step_goldens(Step step, const ir::Model &model);
 

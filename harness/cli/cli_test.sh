@@ -70,7 +70,7 @@ echo '{"scale": 0.01, "zero_point": 3.0}' >"$mini/expected_outputs/Relu/layer/ui
 expect_status 1 "$qgold" verify --suite "$mini" --json "$tmp/report.json"
 grep -q '^FAIL Relu/layer/uint8 quantization ofm zero_point\[0\] expected 3 got 0 (diff 3, 3 steps)$' "$tmp/out" ||
   fail "verify output: $(cat "$tmp/out")"
-tail -n 1 "$tmp/out" | grep -qx '1 passed, 1 failed' || fail "verify summary: $(tail -n 1 "$tmp/out")"
+tail -n 1 "$tmp/out" | grep -qxF "1 passed, 1 failed (suite $mini)" || fail "verify summary: $(tail -n 1 "$tmp/out")"
 [ -s "$tmp/report.json" ] || fail "verify --json wrote nothing"
 echo '{"scale": 0.01, "zero_point": 0.0}' >"$mini/expected_outputs/Relu/layer/uint8/quantization/ofm.json"
 expect_status 0 "$qgold" verify --suite "$mini"
@@ -97,7 +97,7 @@ tr -d ' \n' <"$tmp/rm.json" | grep -q '"name":"ifm","quantization":{"max":\[[^]]
   fail "recorded ifm lacks min/max: $(head -c 400 "$tmp/rm.json")"
 # verify --model against a case of ONE's suite (not the bundled case of the same name).
 expect_status 0 "$qgold" verify --suite "$suite" --model "$tmp/q.circle" --case Conv2D_004/channel/uint8
-tail -n 1 "$tmp/out" | grep -qx '4 passed, 0 failed' || fail "--model on ONE's suite: $(cat "$tmp/out")"
+tail -n 1 "$tmp/out" | grep -qxF "4 passed, 0 failed (suite $suite)" || fail "--model on ONE's suite: $(cat "$tmp/out")"
 expect_status 1 "$qgold" verify --suite "$suite" --model "$tmp/fq.circle" --case Conv2D_004/channel/uint8
 grep -q 'model has no quantized tensors' "$tmp/out" || fail "--model fq.circle: $(cat "$tmp/out")"
 expect_status 2 "$qgold" verify --suite "$suite" --model "$tmp/q.circle" --case Nope_000/channel/uint8

@@ -168,8 +168,25 @@ done
 expect 2 "--output -: only --json and --junit can go to standard output" \
   "$qgold" build relu.recipe -o -
 expect 0 "" "$qgold" verify --suite suite --json -
-head -c 1 out | grep -q '{' && grep -q ' passed, 0 failed$' err ||
+head -c 1 out | grep -q '{' && grep -qF ' passed, 0 failed (suite suite)' err ||
   fail "verify --json -: $(head -c 300 out)"
+# Without --suite, the suite the working directory is in wins over the checkout
+# qgold was built in, and the summary names it: a golden edited in a second
+# clone is checked there.
+here=$(pwd -P)
+(cd suite/recipes && "$qgold" verify) >out 2>err
+tail -n 1 out | grep -qE "^[1-9][0-9]* passed, 0 failed \(suite $here/suite\)$" ||
+  fail "verify inside a suite: $(tail -n 1 out) $(head -c 300 err)"
+ofm=suite/expected_outputs/Hostile/layer/uint8/quantization/_abs_t.json
+cp "$ofm" ofm.json
+sed -i 's/"zero_point": [0-9]*/"zero_point": 7/' "$ofm"
+(cd suite && "$qgold" verify) >out 2>err
+[ $? -eq 1 ] && grep -q "zero_point\[0\] expected 7 got" out ||
+  fail "a golden edited in the suite one stands in was not checked: $(tail -n 3 out)"
+(cd suite && "$qgold" regen --check) >out 2>err
+[ $? -eq 1 ] && grep -q "would be changed Hostile/layer/uint8 quantization _abs_t" out ||
+  fail "regen inside a suite: $(tail -n 3 out)"
+cp ofm.json "$ofm"
 expect 2 "--records 0: a dataset needs at least one record" \
   "$qgold" gen-data relu.circle --records 0 -o none.h5
 [ ! -e none.h5 ] || fail "gen-data --records 0 wrote none.h5"

@@ -57,6 +57,7 @@ harness::SuiteResult run_verify_suite(const VerifyArgs &args, const harness::Sui
             : harness::plan_bundled_model_case(harness::load_bundled_suite(root.dir), args.case_id);
     harness::SuiteResult result;
     result.dir = root.dir;
+    result.tolerances = tolerances;
     result.cases.push_back(
         harness::check_model(plan, format::read_model_file(args.model), tolerances));
     return result;

@@ -47,33 +47,87 @@ Golden int_weights(std::vector<int64_t> values) {
 
 } // namespace
 
-// allclose: |got - expected| <= 1e-5 + 1e-5 * |expected|.
+const CompareOptions kOne{Tolerances::one_allclose()};
+
+// ONE's allclose: |got - expected| <= 1e-5 + 1e-5 * |expected|; qgold's rule
+// falls back to it for a float whose tensor has no scale.
 TEST(Compare, FloatWeightsAtTheAllcloseBoundary) {
-  Golden golden = weights({0.0, 100.0});
-  EXPECT_TRUE(compare_golden(golden, float_tensor({0.99e-5f, 100.00099f})).empty());
-  auto mismatches = compare_golden(golden, float_tensor({1.01e-5f, 100.00103f}));
-  ASSERT_EQ(mismatches.size(), 2u);
-  EXPECT_EQ(mismatches[0].key, "weights");
-  EXPECT_EQ(mismatches[0].index, 0);
-  EXPECT_EQ(mismatches[1].index, 1);
-  EXPECT_EQ(mismatches[1].expected, 100.0);
-  EXPECT_NEAR(mismatches[1].diff, 0.00103, 1e-5);
+  for (const CompareOptions &options : {kOne, CompareOptions{}}) {
+    Golden golden = weights({0.0, 100.0});
+    EXPECT_TRUE(compare_golden(golden, float_tensor({0.99e-5f, 100.00099f}), options).empty());
+    auto mismatches = compare_golden(golden, float_tensor({1.01e-5f, 100.00103f}), options);
+    ASSERT_EQ(mismatches.size(), 2u);
+    EXPECT_EQ(mismatches[0].key, "weights");
+    EXPECT_EQ(mismatches[0].index, 0);
+    EXPECT_EQ(mismatches[1].index, 1);
+    EXPECT_EQ(mismatches[1].expected, 100.0);
+    EXPECT_NEAR(mismatches[1].diff, 0.00103, 1e-5);
+  }
 }
 
-TEST(Compare, ScaleMinMaxUseAllclose) {
+TEST(Compare, OneAllcloseForScaleMinMax) {
   ir::Tensor tensor = activation({{-1.0f}, {2.0f}, {0.5f}, {3}, 0});
   Golden golden;
   golden.scale = GoldenArray::scalar(0.5 + 1.4e-5);   // bound 1e-5 + 0.5e-5
   golden.min = GoldenArray::scalar(-1.0 + 1.9e-5);    // bound 2e-5
   golden.max = GoldenArray::scalar(2.0 - 3.1e-5);     // bound 3e-5 (+ rounding of 2.0 - x)
-  auto mismatches = compare_golden(golden, tensor);
+  auto mismatches = compare_golden(golden, tensor, kOne);
   ASSERT_EQ(mismatches.size(), 1u);
   EXPECT_EQ(mismatches[0].key, "max");
   golden.scale = GoldenArray::scalar(0.5 + 1.6e-5);
   golden.max = GoldenArray::scalar(2.0);
-  mismatches = compare_golden(golden, tensor);
+  mismatches = compare_golden(golden, tensor, kOne);
   ASSERT_EQ(mismatches.size(), 1u);
   EXPECT_EQ(mismatches[0].key, "scale");
+}
+
+// qgold's rule: a scale within 1e-6 relative, reported by the codes it moves
+// at the ends of the range: 0.78% of a uint8 scale moves code 255 by 2.
+TEST(Compare, ScaleWithinOnePartPerMillionReportedInCodesMoved) {
+  ir::Tensor tensor = activation({{}, {}, {0.0010078f}, {0}, 0});
+  tensor.dtype = ir::DType::UInt8;
+  Golden golden;
+  golden.scale = GoldenArray::scalar(0.001);
+  auto mismatches = compare_golden(golden, tensor);
+  ASSERT_EQ(mismatches.size(), 1u);
+  ASSERT_TRUE(mismatches[0].codes_moved);
+  EXPECT_NEAR(*mismatches[0].codes_moved, 255 * 7.8e-6 / 0.0010078, 1e-4);
+  EXPECT_FALSE(mismatches[0].diff_steps);
+  EXPECT_NE(mismatches[0].describe().find(", moves the end codes by 1.97)"), std::string::npos)
+      << mismatches[0].describe();
+  // Under ONE's allclose, 0.78% of 0.001 is within 1e-5 absolute.
+  EXPECT_TRUE(compare_golden(golden, tensor, kOne).empty());
+
+  tensor.quant->scale = {static_cast<float>(0.001 * (1 + 0.9e-6))};
+  EXPECT_TRUE(compare_golden(golden, tensor).empty());
+  tensor.quant->scale = {static_cast<float>(0.001 * (1 + 1.2e-6))};
+  EXPECT_EQ(compare_golden(golden, tensor).size(), 1u);
+  // int16 zero point 0: the ends are 32768 codes away.
+  tensor.dtype = ir::DType::Int16;
+  EXPECT_NEAR(*compare_golden(golden, tensor)[0].codes_moved, 32768 * 1.2e-6, 1e-3);
+}
+
+// qgold's rule: min and max within 0.03 steps of the tensor's quantization
+// golden's scale.
+TEST(Compare, MinMaxInStepsOfTheQuantizationGolden) {
+  Golden quantized;
+  quantized.scale = GoldenArray::scalar(0.0125);
+  CompareOptions options;
+  options.reference = &quantized;
+  Golden golden;
+  golden.min = GoldenArray::scalar(-1.0);
+  golden.max = GoldenArray::scalar(2.0);
+  // 0.0003 = 0.024 steps passes; 0.0005 = 0.04 steps fails.
+  EXPECT_TRUE(compare_golden(golden, activation({{-1.0003f}, {2.0003f}, {}, {}, 0}), options).empty());
+  auto mismatches = compare_golden(golden, activation({{-1.0f}, {2.0005f}, {}, {}, 0}), options);
+  ASSERT_EQ(mismatches.size(), 1u);
+  EXPECT_EQ(mismatches[0].key, "max");
+  ASSERT_TRUE(mismatches[0].diff_steps);
+  EXPECT_NEAR(*mismatches[0].diff_steps, 0.04, 1e-4);
+  // ONE's allclose takes 3e-5 on 2.0 whatever the step; qgold's rule with no
+  // step known falls back to it.
+  EXPECT_TRUE(compare_golden(golden, activation({{-1.0f}, {2.00002f}, {}, {}, 0})).empty());
+  EXPECT_EQ(compare_golden(golden, activation({{-1.0f}, {2.0005f}, {}, {}, 0})).size(), 1u);
 }
 
 TEST(Compare, ZeroPointWithinOne) {
@@ -163,7 +217,7 @@ TEST(Compare, MinMaxSkippedWhenAsked) {
   EXPECT_EQ(compare_golden(golden, tensor).size(), 2u); // both absent in the tensor
 }
 
-TEST(Compare, FloatDiffInQuantizationSteps) {
+TEST(Compare, FloatWeightsInQuantizationStepsPerChannel) {
   ir::Tensor tensor = float_tensor({1.0f, 2.0f, 3.0f, 4.0f});
   tensor.shape = {2, 2};
   tensor.quant = ir::QuantParams{{}, {}, {0.5f, 0.25f}, {0, 0}, 0};
@@ -174,6 +228,18 @@ TEST(Compare, FloatDiffInQuantizationSteps) {
   EXPECT_EQ(mismatches[0].index, 3);
   ASSERT_TRUE(mismatches[0].diff_steps);
   EXPECT_DOUBLE_EQ(*mismatches[0].diff_steps, 2.0); // channel 1: 0.5 / 0.25
+
+  // The quantization golden's scales measure the steps, not the tensor's own:
+  // 0.004 in channel 0 is 0.04 steps of 0.1, 0.002 in channel 1 0.02 steps of 0.1.
+  Golden quantized;
+  quantized.scale = GoldenArray::list({0.1, 0.1});
+  CompareOptions options;
+  options.reference = &quantized;
+  golden.weights = GoldenArray::float_list({1.004, 2.0, 3.0, 4.002}, {2, 2});
+  mismatches = compare_golden(golden, tensor, options);
+  ASSERT_EQ(mismatches.size(), 1u);
+  EXPECT_EQ(mismatches[0].index, 0);
+  EXPECT_NEAR(*mismatches[0].diff_steps, 0.04, 1e-6);
 }
 
 namespace {
@@ -192,17 +258,17 @@ Golden bias_golden(std::vector<int64_t> codes, std::vector<double> scale) {
 
 } // namespace
 
-// An int16 model's bias codes reach 1e7: a scale 2e-6 (relative) away from the
-// golden's moves them by ~20 codes, which the scale explains.
+// An int16 model's bias codes reach 1e7: a scale 8e-7 (relative) away from the
+// golden's moves them by ~8 codes, which the scale explains.
 TEST(Compare, BiasCodesMayFollowASlightlyDifferentScale) {
-  const float scale = 1.000002e-4f; // golden 1e-4: 2e-6 relative
+  const float scale = 1.0000008e-4f; // golden 1e-4: 8e-7 relative
   const double shift = 1e7 * (double(scale) - 1e-4) / double(scale);
-  ASSERT_GT(shift, 19.0);
-  ASSERT_LT(shift, 21.0);
+  ASSERT_GT(shift, 7.5);
+  ASSERT_LT(shift, 8.5);
   Golden golden = bias_golden({10000000, -10000000, 1000}, {1e-4});
-  EXPECT_TRUE(compare_golden(golden, int64_bias({9999980, -9999980, 1000}, {scale})).empty());
+  EXPECT_TRUE(compare_golden(golden, int64_bias({9999992, -9999992, 1000}, {scale})).empty());
 
-  auto mismatches = compare_golden(golden, int64_bias({9999970, -10000000, 1000}, {scale}));
+  auto mismatches = compare_golden(golden, int64_bias({9999985, -10000000, 1000}, {scale}));
   ASSERT_EQ(mismatches.size(), 1u);
   EXPECT_EQ(mismatches[0].index, 0);
   ASSERT_TRUE(mismatches[0].scale_allowance);
@@ -213,7 +279,7 @@ TEST(Compare, BiasCodesMayFollowASlightlyDifferentScale) {
 
 TEST(Compare, ScaleAllowanceIsPerChannel) {
   Golden golden = bias_golden({10000000, 10000000}, {1e-4, 2e-4});
-  ir::Tensor tensor = int64_bias({9999980, 9999980}, {1e-4f, 2.000004e-4f});
+  ir::Tensor tensor = int64_bias({9999992, 9999992}, {1e-4f, 2.0000016e-4f});
   tensor.quant->quantized_dimension = 0;
   auto mismatches = compare_golden(golden, tensor);
   ASSERT_EQ(mismatches.size(), 1u) << "channel 0 has the golden's scale, so no extra room";
@@ -221,13 +287,19 @@ TEST(Compare, ScaleAllowanceIsPerChannel) {
 }
 
 TEST(Compare, NoScaleAllowanceBeyondRelativeToleranceOrInExactMode) {
-  // 1e-4 vs 1.0002e-4 passes the scale's own check only through float_atol; the
-  // codes get no room from it.
+  // Under ONE's allclose, 1e-4 vs 1.0002e-4 passes the scale's own check only
+  // through float_atol; the codes get no room from it.
   Golden golden = bias_golden({10000000}, {1e-4});
-  auto mismatches = compare_golden(golden, int64_bias({9998000}, {1.0002e-4f}));
+  auto mismatches = compare_golden(golden, int64_bias({9998000}, {1.0002e-4f}), kOne);
   ASSERT_EQ(mismatches.size(), 1u);
   EXPECT_EQ(mismatches[0].key, "weights");
   EXPECT_FALSE(mismatches[0].scale_allowance);
+  // qgold's rule fails the scale itself, and gives the codes no room either.
+  mismatches = compare_golden(golden, int64_bias({9998000}, {1.0002e-4f}));
+  ASSERT_EQ(mismatches.size(), 2u);
+  EXPECT_FALSE(mismatches[0].scale_allowance);
+  EXPECT_EQ(mismatches[1].key, "scale");
+  EXPECT_NEAR(*mismatches[1].codes_moved, 2000, 1); // the bias's own codes reach 1e7
 
   CompareOptions exact;
   exact.tolerances.exact = true;

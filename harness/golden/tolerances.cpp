@@ -14,21 +14,40 @@ namespace qgold::harness {
 
 namespace {
 
+using Number = double Tolerances::*;
+constexpr std::pair<const char *, Number> kNumbers[] = {
+    {"scale_rtol", &Tolerances::scale_rtol},
+    {"step_atol", &Tolerances::step_atol},
+    {"float_rtol", &Tolerances::float_rtol},
+    {"float_atol", &Tolerances::float_atol},
+    {"zero_point_atol", &Tolerances::zero_point_atol},
+    {"quantized_atol", &Tolerances::quantized_atol},
+    {"quantized_int64_atol", &Tolerances::quantized_int64_atol},
+};
+
+const char *rule_name(Tolerances::FloatRule rule) {
+  return rule == Tolerances::FloatRule::Steps ? "steps" : "allclose";
+}
+
 std::string where(const std::string &origin, const YAML::Mark &mark) {
   return fmt::format("{}:{}:{}", origin, mark.line + 1, mark.column + 1);
 }
 
 } // namespace
 
-Tolerances parse_tolerances(const std::string &text, const std::string &origin) {
-  const std::pair<const char *, double Tolerances::*> fields[] = {
-      {"float_rtol", &Tolerances::float_rtol},
-      {"float_atol", &Tolerances::float_atol},
-      {"zero_point_atol", &Tolerances::zero_point_atol},
-      {"quantized_atol", &Tolerances::quantized_atol},
-      {"quantized_int64_atol", &Tolerances::quantized_int64_atol},
-  };
-  Tolerances tolerances;
+Tolerances Tolerances::one_allclose() {
+  Tolerances one;
+  one.float_rule = FloatRule::Allclose;
+  return one;
+}
+
+double Tolerances::scale_relative() const {
+  return float_rule == FloatRule::Steps ? scale_rtol : float_rtol;
+}
+
+Tolerances parse_tolerances(const std::string &text, const std::string &origin,
+                            const Tolerances &base) {
+  Tolerances tolerances = base;
   try {
     YAML::Node root = YAML::Load(text);
     if (root.IsNull())
@@ -50,14 +69,23 @@ Tolerances parse_tolerances(const std::string &text, const std::string &origin) 
         tolerances.exact = flag;
         continue;
       }
-      double Tolerances::*member = nullptr;
-      for (const auto &[name, field] : fields)
+      if (key == "float_rule") {
+        std::string rule = value.IsScalar() ? value.Scalar() : "";
+        if (rule != "steps" && rule != "allclose")
+          throw InputError(fmt::format("{}: expected steps or allclose for 'float_rule'",
+                                       where(origin, value.Mark())));
+        tolerances.float_rule = rule == "steps" ? Tolerances::FloatRule::Steps
+                                                : Tolerances::FloatRule::Allclose;
+        continue;
+      }
+      Number member = nullptr;
+      for (const auto &[name, field] : kNumbers)
         if (key == name)
           member = field;
       if (!member)
-        throw InputError(fmt::format("{}: unknown key '{}' (expected float_rtol, float_atol, "
-                                     "zero_point_atol, quantized_atol, quantized_int64_atol or "
-                                     "exact)",
+        throw InputError(fmt::format("{}: unknown key '{}' (expected float_rule, scale_rtol, "
+                                     "step_atol, float_rtol, float_atol, zero_point_atol, "
+                                     "quantized_atol, quantized_int64_atol or exact)",
                                      where(origin, it->first.Mark()), key));
       double number = 0;
       if (!value.IsScalar() || !YAML::convert<double>::decode(value, number) ||
@@ -73,11 +101,27 @@ Tolerances parse_tolerances(const std::string &text, const std::string &origin) 
   return tolerances;
 }
 
-Tolerances load_tolerances(const std::filesystem::path &path) {
+Tolerances load_tolerances(const std::filesystem::path &path, const Tolerances &base) {
   FileText file = read_file_text(path);
   if (!file.exists)
     throw InputError(fmt::format("{}: cannot open tolerances file", path.string()));
-  return parse_tolerances(file.text, path.string());
+  return parse_tolerances(file.text, path.string(), base);
+}
+
+nlohmann::json tolerances_json(const Tolerances &tolerances) {
+  nlohmann::json json;
+  json["float_rule"] = rule_name(tolerances.float_rule);
+  for (const auto &[name, field] : kNumbers)
+    json[name] = tolerances.*field;
+  json["exact"] = tolerances.exact;
+  return json;
+}
+
+std::string describe_tolerances(const Tolerances &tolerances) {
+  std::string text = fmt::format("float_rule={}", rule_name(tolerances.float_rule));
+  for (const auto &[name, field] : kNumbers)
+    text += fmt::format(" {}={}", name, tolerances.*field);
+  return text + fmt::format(" exact={}", tolerances.exact);
 }
 
 } // namespace qgold::harness

@@ -23,7 +23,8 @@ const fs::path kSuite = QGOLD_SHARED_DIR "/conformance/one-pota";
 
 const char *kHeader = "recipe\tgranularity\tdtype\tsteps_chained\tsteps_isolated\tnote\n";
 
-SuiteResult run_one_suite(const fs::path &dir, const Tolerances &tolerances = Tolerances{}) {
+SuiteResult run_one_suite(const fs::path &dir,
+                          const Tolerances &tolerances = Tolerances::one_allclose()) {
   return verify_cases(dir, plan_one_cases(dir, {}), tolerances, 1,
                       [] { return std::make_unique<EngineBackend>(); });
 }
@@ -86,7 +87,7 @@ TEST(OneSuite, BadRecipeIsAFailureLineNotACrash) {
   std::ostringstream report;
   print_report(result, report);
   EXPECT_NE(report.str().find("FAIL Broken/channel/uint8 recipe: "), std::string::npos) << report.str();
-  EXPECT_NE(report.str().find("\n0 passed, 2 failed\n"), std::string::npos) << report.str();
+  EXPECT_NE(report.str().find("\n0 passed, 2 failed (suite " + dir.path.string() + ")\n"), std::string::npos) << report.str();
   EXPECT_EQ(report_json(result)["failed"], 2);
 }
 
@@ -194,7 +195,7 @@ TEST(OneSuite, IsolatedQuantizationUsesFedRanges) {
   EXPECT_NE(report.str().find("FAIL Relu/layer/uint8 quantization ofm scale[0] expected 0.02 got 0.0099"),
             std::string::npos)
       << report.str();
-  EXPECT_NE(report.str().find("\n1 passed, 1 failed\n"), std::string::npos);
+  EXPECT_NE(report.str().find("\n1 passed, 1 failed (suite " + dir.path.string() + ")\n"), std::string::npos);
   auto json = report_json(result);
   EXPECT_EQ(json["cases"][0]["checks"][1]["mismatches"][0]["key"], "scale");
 }
@@ -203,7 +204,8 @@ TEST(OneSuite, ModelAgainstAOneCase) {
   TempDir dir;
   write_relu_case(dir);
   ir::Model model = quantized_relu(dir);
-  CaseResult result = check_model(plan_one_model_case(dir.path, "Relu/layer/uint8"), model, {});
+  CaseResult result = check_model(plan_one_model_case(dir.path, "Relu/layer/uint8"), model,
+                                  Tolerances::one_allclose());
   EXPECT_EQ(result.error, "");
   ASSERT_EQ(result.checks.size(), 2u);
   EXPECT_TRUE(result.checks[0].passed());  // ifm: scale 0.01
@@ -216,7 +218,8 @@ TEST(OneSuite, ModelWithoutQuantizedTensorsIsOneCaseError) {
   TempDir dir;
   write_relu_case(dir);
   ir::Model model = recipe::build_model(recipe::load_recipe(dir.path / "recipes/Relu/test.recipe"));
-  CaseResult result = check_model(plan_one_model_case(dir.path, "Relu/layer/uint8"), model, {});
+  CaseResult result = check_model(plan_one_model_case(dir.path, "Relu/layer/uint8"), model,
+                                  Tolerances::one_allclose());
   EXPECT_TRUE(result.checks.empty());
   EXPECT_EQ(result.error, "model has no quantized tensors: expected the output of the "
                           "quantization step");

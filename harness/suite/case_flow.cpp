@@ -144,6 +144,7 @@ SuiteResult verify_cases(const fs::path &root, const std::vector<CasePlan> &plan
                          const BackendFactory &make_backend) {
   SuiteResult result;
   result.dir = root;
+  result.tolerances = tolerances;
   result.cases.resize(plans.size());
   std::mutex mutex;
   std::exception_ptr stop; // the first error that stops the run

@@ -76,6 +76,9 @@ std::string junit_xml(const SuiteResult &result) {
     total.add(counts);
     suites += fmt::format("  <testsuite name=\"{}\" {} time=\"{:.3f}\">\n", xml_escape(c.name),
                           counts.attributes(), c.seconds);
+    suites += fmt::format("    <properties><property name=\"tolerances\" value=\"{}\"/>"
+                          "</properties>\n",
+                          xml_escape(describe_tolerances(result.tolerances)));
     for (const GoldenCheck &check : c.checks)
       suites += testcase(c, check);
     if (!c.error.empty())

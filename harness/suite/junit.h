@@ -4,7 +4,7 @@
 // ("<step>/<tensor>"), a <failure> listing its mismatching values or a
 // <skipped>; a case error is one <testcase> "<step>/(case)" with an <error>.
 // <testsuites> and each <testsuite> count testcases alike: tests, failures,
-// errors, skipped.
+// errors, skipped. Each <testsuite> names the tolerances in a property.
 
 #include "harness/suite/result.h"
 

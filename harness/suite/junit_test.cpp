@@ -22,7 +22,8 @@ TEST(Junit, OneSuitePerCaseAndEscapedFailures) {
   SuiteResult result{"suite", {case_result("A<1>/layer/uint8",
                                            {{Step::Quantization, "ker", "", {}, ""},
                                             {Step::Quantization, "ofm&", "",
-                                             {value_mismatch("weights", 2, 3, 5)}, ""}})}};
+                                             {value_mismatch("weights", 2, 3, 5)}, ""}})},
+                     {}};
   std::string xml = junit_xml(result);
   EXPECT_THAT(xml, HasSubstr("<testsuite name=\"A&lt;1&gt;/layer/uint8\" tests=\"2\" "
                              "failures=\"1\" errors=\"0\" skipped=\"0\""));
@@ -46,7 +47,7 @@ TEST(Junit, BothLevelsCountTestcasesAlike) {
   CaseResult mixed =
       case_result("B/channel/int8", {{Step::Quantization, "ofm", "", {missing}, ""},
                                      {Step::WoQuantization, "ker", "", {}, "a.yaml has no command"}});
-  std::string xml = junit_xml(SuiteResult{"suite", {broken, mixed}});
+  std::string xml = junit_xml(SuiteResult{"suite", {broken, mixed}, {}});
   EXPECT_THAT(xml, HasSubstr("<testsuites name=\"suite\" tests=\"4\" failures=\"1\" "
                              "errors=\"1\" skipped=\"1\">"));
   EXPECT_THAT(xml, HasSubstr("<testsuite name=\"A/layer/uint8\" tests=\"2\" failures=\"0\" "

@@ -22,13 +22,16 @@ struct SuiteRoot {
 // The layout of the suite rooted at `dir`: SuiteTsv when it holds suite.tsv.
 SuiteLayout suite_layout(const std::filesystem::path &dir);
 
-// `suite_dir` (--suite) when given; otherwise the qgold checkout: the first of
-// the executable's folder and its parents, then of the working directory and
-// its parents, that holds recipes/ and harness/. An InputError when none does.
+// The suite a command works on: `suite_dir` (--suite) when given; else the
+// suite the working directory is in (the first of it and its parents that
+// holds suite.tsv, or recipes/ and harness/); else the checkout the qgold
+// executable was built in. An InputError when there is none.
 SuiteRoot locate_suite(const std::string &suite_dir);
 
-// The tolerances a suite is verified with: `file` (--tolerances) when given,
-// else <root>/tolerances.yaml when present, else the defaults; `exact` on top.
+// The tolerances a suite is verified with: its layout's policy (ONE's
+// allclose for suite.tsv suites, qgold's otherwise: tolerances.h), with the
+// keys of `file` (--tolerances) or else of <root>/tolerances.yaml on top;
+// `exact` on top of all.
 Tolerances suite_tolerances(const SuiteRoot &root, const std::string &file, bool exact);
 
 } // namespace qgold::harness

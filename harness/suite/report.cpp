@@ -40,7 +40,7 @@ void print_report(const SuiteResult &result, std::ostream &out) {
   out << fmt::format("{} passed, {} failed", result.passed(), result.failed());
   if (result.skipped() > 0)
     out << fmt::format(", {} skipped", result.skipped());
-  out << '\n';
+  out << fmt::format(" (suite {})\n", result.dir.string());
 }
 
 nlohmann::json report_json(const SuiteResult &result) {
@@ -60,6 +60,8 @@ nlohmann::json report_json(const SuiteResult &result) {
           item["diff"] = m.diff;
           if (m.diff_steps)
             item["diff_steps"] = *m.diff_steps;
+          if (m.codes_moved)
+            item["codes_moved"] = *m.codes_moved;
           if (m.scale_allowance)
             item["scale_allowance"] = *m.scale_allowance;
         }
@@ -89,6 +91,7 @@ nlohmann::json report_json(const SuiteResult &result) {
     cases.push_back(std::move(entry));
   }
   return {{"suite", result.dir.string()},
+          {"tolerances", tolerances_json(result.tolerances)},
           {"passed", result.passed()},
           {"failed", result.failed()},
           {"skipped", result.skipped()},

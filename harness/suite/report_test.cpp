@@ -38,6 +38,7 @@ TEST(Report, CapsFailLinesPerKeyButJsonListsEveryValue) {
 
 TEST(Report, SkippedGoldensNeitherPassNorFail) {
   SuiteResult result;
+  result.dir = "/s";
   CaseResult c;
   c.name = "C/channel/int8";
   c.checks.push_back({Step::WoQuantization, "ker", "", {}, "a.yaml has no command for this step"});
@@ -50,7 +51,7 @@ TEST(Report, SkippedGoldensNeitherPassNorFail) {
   std::ostringstream report;
   print_report(result, report);
   EXPECT_EQ(report.str(), "SKIP wo_quantization: a.yaml has no command for this step (2 golden(s) "
-                          "of 1 case(s) not checked)\n1 passed, 0 failed, 2 skipped\n");
+                          "of 1 case(s) not checked)\n1 passed, 0 failed, 2 skipped (suite /s)\n");
   auto json = report_json(result);
   EXPECT_EQ(json["skipped"], 2);
   EXPECT_EQ(json["cases"][0]["skipped"], 2);

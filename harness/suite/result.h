@@ -43,6 +43,7 @@ struct CaseResult {
 struct SuiteResult {
   std::filesystem::path dir; // the suite root
   std::vector<CaseResult> cases;
+  Tolerances tolerances; // what the goldens were compared with
   size_t passed() const;
   size_t failed() const;
   size_t skipped() const;
