@@ -22,17 +22,16 @@
 namespace qgold::harness {
 namespace {
 
-
 // One float value of one golden file of the suite.
 struct Site {
-  size_t plan;                  // index into the plans
+  size_t plan; // index into the plans
   Step step;
-  size_t file;                  // index into plan.goldens[step]
-  std::string key;              // weights, scale, min, max
-  size_t index;                 // flat index into the key's values
-  double fail_delta = 0;        // the smallest change that moves a code
-  double pass_delta = 0;        // well under it, within the tolerances
-  bool bias_scale = false;      // an int32/int64 scale, see fail_delta
+  size_t file;             // index into plan.goldens[step]
+  std::string key;         // weights, scale, min, max
+  size_t index;            // flat index into the key's values
+  double fail_delta = 0;   // the smallest change that moves a code
+  double pass_delta = 0;   // well under it, within the tolerances
+  bool bias_scale = false; // an int32/int64 scale, see fail_delta
 };
 
 using ValueId = std::tuple<std::string, Step, std::string, std::string, int64_t>;
@@ -108,8 +107,7 @@ protected:
         for (size_t f = 0; f < files.size(); ++f) {
           const Golden &golden = files[f].golden;
           const ir::Tensor &tensor = model.tensors.at(stems.at(files[f].stem));
-          const int32_t quantized_dimension =
-              tensor.quant ? tensor.quant->quantized_dimension : -1;
+          const int32_t quantized_dimension = tensor.quant ? tensor.quant->quantized_dimension : -1;
           const Golden *reference = quantization_golden(plan, files[f].stem);
           auto add = [&](const std::string &key, size_t index, double step_size, double delta) {
             Site site{p, step, f, key, index};
@@ -121,7 +119,8 @@ protected:
             out.push_back(site);
           };
           if (step == Step::FakeQuantization && golden.weights) {
-            int32_t axis = channel_axis(tensor.shape, reference->scale->size(), quantized_dimension);
+            int32_t axis =
+                channel_axis(tensor.shape, reference->scale->size(), quantized_dimension);
             for (size_t i = 0; i < golden.weights->size(); ++i) {
               double s = *element_scale(*reference->scale, tensor.shape, axis, i);
               add("weights", i, s, std::copysign(0.5 * s, golden.weights->at(i)));
@@ -202,13 +201,14 @@ TEST_F(Perturbation, EveryFloatGoldenValueMovedByACodeFailsAndByLessPasses) {
     ++per_key[site.key];
     bias_scales += site.bias_scale;
     if (!site.bias_scale) {
-      EXPECT_LT(std::fabs(site.pass_delta) * 10, std::fabs(site.fail_delta)) << "not well under a code";
+      EXPECT_LT(std::fabs(site.pass_delta) * 10, std::fabs(site.fail_delta))
+          << "not well under a code";
     }
     const ValueId id = id_of(site);
     GoldenCheck failed = check_moved(site, site.fail_delta, tolerances);
     ASSERT_EQ(failed.mismatches.size(), 1u)
-        << std::get<0>(id) << " " << step_name(site.step) << " " << failed.tensor << " "
-        << site.key << "[" << site.index << "] moved by " << site.fail_delta;
+        << std::get<0>(id) << " " << step_name(site.step) << " " << failed.tensor << " " << site.key
+        << "[" << site.index << "] moved by " << site.fail_delta;
     EXPECT_EQ(failed.tensor, std::get<2>(id));
     EXPECT_EQ(failed.mismatches[0].key, site.key);
     EXPECT_EQ(failed.mismatches[0].index, static_cast<int64_t>(site.index));
@@ -218,8 +218,9 @@ TEST_F(Perturbation, EveryFloatGoldenValueMovedByACodeFailsAndByLessPasses) {
                                  << (passed.mismatches.empty() ? passed.error
                                                                : passed.mismatches[0].describe());
     if (site.key == "scale") { // the measure: does a 1% scale change pass?
-      double one_percent = 0.01 * value_of(plans_[site.plan].goldens.at(site.step)[site.file].golden,
-                                           site.key, site.index);
+      double one_percent =
+          0.01 *
+          value_of(plans_[site.plan].goldens.at(site.step)[site.file].golden, site.key, site.index);
       scales_taking_one_percent_allclose +=
           check_moved(site, one_percent, Tolerances::one_allclose()).passed();
       scales_taking_one_percent += check_moved(site, one_percent, tolerances).passed();
@@ -248,14 +249,15 @@ TEST_F(Perturbation, EveryFloatGoldenValueMovedByACodeFailsAndByLessPasses) {
   EXPECT_EQ(passing.failed(), 0u);
   EXPECT_GT(passing.passed(), 0u);
 
-  const double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double total =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << all.size() << " float golden values (" << per_key["weights"]
             << " fake-quantized weights, " << per_key["min"] << " min, " << per_key["max"]
             << " max, " << per_key["scale"] << " scales, " << bias_scales
             << " of them bias scales moved by 2 * scale_rtol); one at a time " << one_at_a_time
             << " s, all at once through verify " << total - one_at_a_time << " s\n"
-            << "scales that accept a 1% change: " << scales_taking_one_percent_allclose
-            << " of " << per_key["scale"] << " under ONE's allclose, " << scales_taking_one_percent
+            << "scales that accept a 1% change: " << scales_taking_one_percent_allclose << " of "
+            << per_key["scale"] << " under ONE's allclose, " << scales_taking_one_percent
             << " under qgold's tolerances\n";
 }
 

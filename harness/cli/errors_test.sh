@@ -54,8 +54,20 @@ expect 2 "shape/0.txt:1: input 0 ('in'): expected 3 comma-separated values for f
 expect 2 "value/0.txt:1:3: input 0 ('in'), value 1: expected a float32 number, got 'abc'" \
   "$qgold" record-minmax relu.circle --data value -o rm.circle
 expect 2 "empty: holds no .txt or .npy files" "$qgold" record-minmax relu.circle --data empty -o rm.circle
-expect 2 "1.txt: input 0 ('in') has the non-finite value nan at index 1" \
+# NaN or Inf names the dataset file, whatever its format: a .txt record, an
+# HDF5 file (run carries the NaN through ReLU) and a .npy file.
+expect 2 "qgold: error: nan/1.txt: input 0 ('in') has the non-finite value nan at index 1" \
   "$qgold" record-minmax relu.circle --data nan -o rm.circle
+expect 0 "" "$qgold" run relu.circle --data nan -o nan.h5
+expect 2 "qgold: error: nan.h5: record 1: input 0 ('in') has the non-finite value nan at index 1" \
+  "$qgold" record-minmax relu.circle --data nan.h5 -o rm.circle
+{ # a float32 [1,3] .npy file holding 1, NaN, 3
+  printf '\x93NUMPY\x01\x00\x76\x00'
+  printf "%-117s\n" "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 3), }"
+  printf '\x00\x00\x80\x3f\x00\x00\xc0\x7f\x00\x00\x40\x40'
+} >nan.npy
+expect 2 "qgold: error: nan.npy: input 0 ('in') has the non-finite value nan at index 1" \
+  "$qgold" record-minmax relu.circle --data nan.npy -o rm.circle
 expect 0 "qgold: warning: skipped 1 record(s) with NaN or Inf inputs" \
   "$qgold" record-minmax relu.circle --data nan -o rm.circle --skip-nonfinite --mode minmax
 "$qgold" inspect --json rm.circle | tr -d ' \n' | grep -q '"min":\[-1' || fail "--skip-nonfinite: min of records 0 and 2 is not -1"
@@ -145,10 +157,39 @@ sed "s|^name: Hostile|name: \"r$long\"|" suite/recipes/Hostile.yaml >bad/recipes
 expect 2 "File name too long" "$qgold" regen --suite bad
 # Nothing outside the two output folders and the inputs of this test.
 stray=$(find . -newer relu.recipe -type f ! -path './suite/expected_outputs/*' ! -path './suite/test_inputs/*' \
-  ! -path './bad/*' ! -path './suite/recipes/*' | grep -vE '^\./(out|err|[a-z_]+\.(circle|json|recipe|yaml)|(count|shape|value|nan)/[0-9]\.txt)$')
+  ! -path './bad/*' ! -path './suite/recipes/*' | grep -vE '^\./(out|err|[a-z_]+\.(circle|json|recipe|yaml|h5|npy)|(count|shape|value|nan)/[0-9]\.txt)$')
 [ -z "$stray" ] || fail "files written outside the output folders: $stray"
 [ ! -e "$tmp/up" ] && [ ! -e /abs ] && [ ! -e "$tmp/suite/expected_outputs/Hostile/layer/w.json" ] ||
   fail "a hostile name escaped its folder"
+
+# Broken suites: exit 2 naming the file and what is wrong, not a mismatch (exit
+# 1), so a nightly tells a broken suite from a regressed backend.
+cp -r suite broken
+ifm=broken/expected_outputs/Hostile/layer/uint8/quantization/.._up.json
+printf '{"scale": 0.01, "zero_point": ' >"$ifm"
+expect 2 "qgold: error: $ifm: not valid JSON" "$qgold" verify --suite broken
+rm -rf broken && cp -r suite broken
+sed -i '1s/^[^,]*/nan/' broken/test_inputs/Hostile/layer/uint8/0.txt
+expect 2 "qgold: error: broken/test_inputs/Hostile/layer/uint8/0.txt: input 0 ('../up') has the non-finite value nan at index 0" \
+  "$qgold" verify --suite broken
+expect 2 "broken/test_inputs/Hostile/layer/uint8/0.txt: input 0 ('../up') has the non-finite value nan" \
+  "$qgold" regen --suite broken --check
+# ONE's layout: a row naming a missing recipe, folder or file; a malformed row.
+mkdir -p pota/recipes/Relu pota/expected_outputs/Relu/layer/uint8/quantization pota/test_inputs/Relu/layer/uint8
+header='recipe\tgranularity\tdtype\tsteps_chained\tsteps_isolated\tnote\n'
+printf "${header}Relu\tlayer\tuint8\tquantization\t-\t-\n" >pota/suite.tsv
+expect 2 "qgold: error: pota/suite.tsv:2: case Relu/layer/uint8: recipe pota/recipes/Relu/test.recipe does not exist" \
+  "$qgold" verify --suite pota
+cp relu.recipe pota/recipes/Relu/test.recipe
+printf "${header}Relu\tlayer\tuint8\trecord_minmax,quantization\t-\t-\n" >pota/suite.tsv
+expect 2 "qgold: error: pota/suite.tsv:2: case Relu/layer/uint8: record_minmax golden folder pota/expected_outputs/Relu/layer/uint8/record_minmax does not exist" \
+  "$qgold" verify --suite pota
+printf "${header}Relu\tlayer\tuint8\t-\tquantization\t-\n" >pota/suite.tsv
+expect 2 "qgold: error: pota/suite.tsv:2: case Relu/layer/uint8: record_minmax golden folder (the ranges an isolated quantization is fed) pota/expected_outputs/Relu/layer/uint8/record_minmax does not exist" \
+  "$qgold" verify --suite pota
+printf "${header}Relu\tlayers\tuint8\t-\tquantization\t-\n" >pota/suite.tsv
+expect 2 "qgold: error: pota/suite.tsv:2: unknown granularity 'layers' (expected layer or channel)" \
+  "$qgold" verify --suite pota
 
 # Output files: every writing command checks its folder before any work; symlinks survive,
 # a FIFO is written in place, and a failed run leaves the previous output as it was.
@@ -175,7 +216,8 @@ head -c 1 out | grep -q '{' && grep -qF ' passed, 0 failed (suite suite)' err ||
 # clone is checked there.
 here=$(pwd -P)
 (cd suite/recipes && "$qgold" verify) >out 2>err
-tail -n 1 out | grep -qE "^[1-9][0-9]* passed, 0 failed \(suite $here/suite\)$" ||
+# Every golden counts, ".._up.json" (of tensor "../up") too: 4 tensors, 2 steps.
+tail -n 1 out | grep -qxF "8 passed, 0 failed (suite $here/suite)" ||
   fail "verify inside a suite: $(tail -n 1 out) $(head -c 300 err)"
 ofm=suite/expected_outputs/Hostile/layer/uint8/quantization/_abs_t.json
 cp "$ofm" ofm.json

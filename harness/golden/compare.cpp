@@ -49,7 +49,8 @@ public:
       double allowance = kind == Kind::Codes && key == "weights" && !tolerances_.exact
                              ? scale_allowance(e, index)
                              : 0;
-      if (e == g || (!tolerances_.exact && std::fabs(g - e) <= allowed(kind, e, step, code_atol + allowance)))
+      if (e == g ||
+          (!tolerances_.exact && std::fabs(g - e) <= allowed(kind, e, step, code_atol + allowance)))
         continue; // a NaN difference is never allowed
       Mismatch mismatch;
       mismatch.key = key;
@@ -109,10 +110,10 @@ private:
   // Per channel, how far the golden's codes reach from the zero point.
   const std::vector<double> &end_codes() {
     if (!ends_) {
-      int32_t axis = expected_.weights && expected_.scale
-                         ? channel_axis(expected_.weights->shape, expected_.scale->size(),
-                                        tensor_axis())
-                         : -1;
+      int32_t axis =
+          expected_.weights && expected_.scale
+              ? channel_axis(expected_.weights->shape, expected_.scale->size(), tensor_axis())
+              : -1;
       ends_ = harness::end_codes(expected_, tensor_.dtype, axis);
     }
     return *ends_;
@@ -160,7 +161,8 @@ private:
 std::string Mismatch::describe() const {
   if (index < 0)
     return fmt::format("{}: {}", key, problem);
-  std::string text = fmt::format("{}[{}] expected {} got {} (diff {}", key, index, expected, got, diff);
+  std::string text =
+      fmt::format("{}[{}] expected {} got {} (diff {}", key, index, expected, got, diff);
   if (diff_steps)
     text += fmt::format(", {:.3g} steps", *diff_steps);
   if (codes_moved)

@@ -68,9 +68,9 @@ TEST(Compare, FloatWeightsAtTheAllcloseBoundary) {
 TEST(Compare, OneAllcloseForScaleMinMax) {
   ir::Tensor tensor = activation({{-1.0f}, {2.0f}, {0.5f}, {3}, 0});
   Golden golden;
-  golden.scale = GoldenArray::scalar(0.5 + 1.4e-5);   // bound 1e-5 + 0.5e-5
-  golden.min = GoldenArray::scalar(-1.0 + 1.9e-5);    // bound 2e-5
-  golden.max = GoldenArray::scalar(2.0 - 3.1e-5);     // bound 3e-5 (+ rounding of 2.0 - x)
+  golden.scale = GoldenArray::scalar(0.5 + 1.4e-5); // bound 1e-5 + 0.5e-5
+  golden.min = GoldenArray::scalar(-1.0 + 1.9e-5);  // bound 2e-5
+  golden.max = GoldenArray::scalar(2.0 - 3.1e-5);   // bound 3e-5 (+ rounding of 2.0 - x)
   auto mismatches = compare_golden(golden, tensor, kOne);
   ASSERT_EQ(mismatches.size(), 1u);
   EXPECT_EQ(mismatches[0].key, "max");
@@ -118,7 +118,8 @@ TEST(Compare, MinMaxInStepsOfTheQuantizationGolden) {
   golden.min = GoldenArray::scalar(-1.0);
   golden.max = GoldenArray::scalar(2.0);
   // 0.0003 = 0.024 steps passes; 0.0005 = 0.04 steps fails.
-  EXPECT_TRUE(compare_golden(golden, activation({{-1.0003f}, {2.0003f}, {}, {}, 0}), options).empty());
+  EXPECT_TRUE(
+      compare_golden(golden, activation({{-1.0003f}, {2.0003f}, {}, {}, 0}), options).empty());
   auto mismatches = compare_golden(golden, activation({{-1.0f}, {2.0005f}, {}, {}, 0}), options);
   ASSERT_EQ(mismatches.size(), 1u);
   EXPECT_EQ(mismatches[0].key, "max");
@@ -246,7 +247,8 @@ namespace {
 
 ir::Tensor int64_bias(std::vector<int64_t> codes, std::vector<float> scale) {
   ir::Tensor tensor = int_tensor<int64_t>(ir::DType::Int64, std::move(codes));
-  tensor.quant = ir::QuantParams{{}, {}, std::move(scale), std::vector<int64_t>(tensor.shape[0], 0), 0};
+  tensor.quant =
+      ir::QuantParams{{}, {}, std::move(scale), std::vector<int64_t>(tensor.shape[0], 0), 0};
   return tensor;
 }
 
@@ -273,7 +275,8 @@ TEST(Compare, BiasCodesMayFollowASlightlyDifferentScale) {
   EXPECT_EQ(mismatches[0].index, 0);
   ASSERT_TRUE(mismatches[0].scale_allowance);
   EXPECT_NEAR(*mismatches[0].scale_allowance, shift, 1e-6);
-  EXPECT_NE(mismatches[0].describe().find("more allowed for the scale difference"), std::string::npos)
+  EXPECT_NE(mismatches[0].describe().find("more allowed for the scale difference"),
+            std::string::npos)
       << mismatches[0].describe();
 }
 

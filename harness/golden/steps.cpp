@@ -43,8 +43,8 @@ int32_t channel_axis(const ir::Shape &shape, size_t channels, int32_t preferred)
   return found;
 }
 
-std::optional<double> element_scale(const GoldenArray &scale, const ir::Shape &shape,
-                                    int32_t axis, size_t index) {
+std::optional<double> element_scale(const GoldenArray &scale, const ir::Shape &shape, int32_t axis,
+                                    size_t index) {
   if (scale.size() == 1)
     return scale.at(0);
   if (scale.size() == 0 || axis < 0 || size_t(axis) >= shape.size() ||
@@ -73,8 +73,8 @@ std::vector<double> end_codes(const Golden &quantized, ir::DType dtype, int32_t 
       !quantized.weights->integral)
     return {};
   const GoldenArray &codes = *quantized.weights;
-  if (channels > 1 && (axis < 0 || size_t(axis) >= codes.shape.size() ||
-                       size_t(codes.shape[axis]) != channels))
+  if (channels > 1 &&
+      (axis < 0 || size_t(axis) >= codes.shape.size() || size_t(codes.shape[axis]) != channels))
     return {};
   const size_t inner = channels > 1 ? inner_size(codes.shape, axis) : 1;
   for (size_t i = 0; i < codes.size(); ++i) {

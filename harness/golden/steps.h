@@ -20,8 +20,8 @@ int32_t channel_axis(const ir::Shape &shape, size_t channels, int32_t preferred)
 // The scale that measures flat element `index` of a tensor of `shape`: the
 // only value of `scale`, or the value of the element's channel along `axis`
 // for a per-channel list. nullopt when `scale` does not fit.
-std::optional<double> element_scale(const GoldenArray &scale, const ir::Shape &shape,
-                                    int32_t axis, size_t index);
+std::optional<double> element_scale(const GoldenArray &scale, const ir::Shape &shape, int32_t axis,
+                                    size_t index);
 
 // Per channel (one entry for one scale), how far from the zero point the
 // codes of a quantized tensor reach, which a change of its scale moves most:

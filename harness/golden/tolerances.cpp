@@ -60,12 +60,13 @@ Tolerances parse_tolerances(const std::string &text, const std::string &origin,
       std::string key = it->first.as<std::string>();
       const YAML::Node value = it->second; // a copy: `second` belongs to a temporary
       if (!seen.insert(key).second)
-        throw InputError(fmt::format("{}: duplicate key '{}'", where(origin, it->first.Mark()), key));
+        throw InputError(
+            fmt::format("{}: duplicate key '{}'", where(origin, it->first.Mark()), key));
       if (key == "exact") {
         bool flag = false;
         if (!value.IsScalar() || !YAML::convert<bool>::decode(value, flag))
-          throw InputError(fmt::format("{}: expected true or false for 'exact'",
-                                       where(origin, value.Mark())));
+          throw InputError(
+              fmt::format("{}: expected true or false for 'exact'", where(origin, value.Mark())));
         tolerances.exact = flag;
         continue;
       }
@@ -74,8 +75,8 @@ Tolerances parse_tolerances(const std::string &text, const std::string &origin,
         if (rule != "steps" && rule != "allclose")
           throw InputError(fmt::format("{}: expected steps or allclose for 'float_rule'",
                                        where(origin, value.Mark())));
-        tolerances.float_rule = rule == "steps" ? Tolerances::FloatRule::Steps
-                                                : Tolerances::FloatRule::Allclose;
+        tolerances.float_rule =
+            rule == "steps" ? Tolerances::FloatRule::Steps : Tolerances::FloatRule::Allclose;
         continue;
       }
       Number member = nullptr;

@@ -8,8 +8,8 @@
 namespace qgold::harness {
 namespace {
 
-using ::testing::HasSubstr;
 using test_util::input_error;
+using ::testing::HasSubstr;
 
 TEST(Tolerances, OverridesAndDefaults) {
   Tolerances tolerances = parse_tolerances("float_atol: 1e-3\nzero_point_atol: 0\n", "t.yaml");

@@ -136,7 +136,8 @@ CasePlan plan_row(const fs::path &dir, const OneCase &row) {
 
 } // namespace
 
-std::vector<CasePlan> plan_one_cases(const fs::path &dir, const std::vector<std::string> &patterns) {
+std::vector<CasePlan> plan_one_cases(const fs::path &dir,
+                                     const std::vector<std::string> &patterns) {
   std::vector<OneCase> rows = read_checked_table(dir);
   std::vector<std::vector<std::string>> names;
   for (const OneCase &row : rows)

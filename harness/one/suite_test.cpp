@@ -15,9 +15,9 @@ namespace qgold::harness {
 namespace {
 
 namespace fs = std::filesystem;
-using ::testing::HasSubstr;
 using test_util::input_error;
 using test_util::TempDir;
+using ::testing::HasSubstr;
 
 const fs::path kSuite = QGOLD_SHARED_DIR "/conformance/one-pota";
 
@@ -74,10 +74,13 @@ TEST(OneSuite, SuiteTableErrorsNameTheLine) {
 
 TEST(OneSuite, BadRecipeIsAFailureLineNotACrash) {
   TempDir dir;
-  dir.write("suite.tsv", std::string(kHeader) + "Broken\tchannel\tuint8\tfake_quantization\t-\t-\n");
+  dir.write("suite.tsv",
+            std::string(kHeader) + "Broken\tchannel\tuint8\tfake_quantization\t-\t-\n");
   dir.write("recipes/Broken/test.recipe", "operand { name: \"x\" type: NOSUCHTYPE }\n");
-  dir.write("expected_outputs/Broken/channel/uint8/fake_quantization/ker.json", "{\"weights\": [1]}\n");
-  dir.write("expected_outputs/Broken/channel/uint8/fake_quantization/bias.json", "{\"weights\": [1]}\n");
+  dir.write("expected_outputs/Broken/channel/uint8/fake_quantization/ker.json",
+            "{\"weights\": [1]}\n");
+  dir.write("expected_outputs/Broken/channel/uint8/fake_quantization/bias.json",
+            "{\"weights\": [1]}\n");
   SuiteResult result = run_one_suite(dir.path);
   ASSERT_EQ(result.cases.size(), 1u);
   EXPECT_FALSE(result.cases[0].error.empty());
@@ -86,8 +89,11 @@ TEST(OneSuite, BadRecipeIsAFailureLineNotACrash) {
   EXPECT_EQ(result.failed(), 2u); // both goldens left unchecked
   std::ostringstream report;
   print_report(result, report);
-  EXPECT_NE(report.str().find("FAIL Broken/channel/uint8 recipe: "), std::string::npos) << report.str();
-  EXPECT_NE(report.str().find("\n0 passed, 2 failed (suite " + dir.path.string() + ")\n"), std::string::npos) << report.str();
+  EXPECT_NE(report.str().find("FAIL Broken/channel/uint8 recipe: "), std::string::npos)
+      << report.str();
+  EXPECT_NE(report.str().find("\n0 passed, 2 failed (suite " + dir.path.string() + ")\n"),
+            std::string::npos)
+      << report.str();
   EXPECT_EQ(report_json(result)["failed"], 2);
 }
 
@@ -105,17 +111,21 @@ TEST(OneSuite, MissingFilesOfARowAreSuiteErrors) {
     return std::string();
   };
   dir.write("suite.tsv", std::string(kHeader) + "M_config\tlayer\tuint8\trecord_minmax\t-\t-\n");
-  EXPECT_THAT(suite_error(), HasSubstr("suite.tsv:2: case M_config/layer/uint8: recipe " +
-                                       (dir.path / "recipes/M/test.recipe").string() +
-                                       " does not exist"));
+  EXPECT_THAT(suite_error(),
+              HasSubstr("suite.tsv:2: case M_config/layer/uint8: recipe " +
+                        (dir.path / "recipes/M/test.recipe").string() + " does not exist"));
   dir.write("recipes/M/test.recipe", "");
-  EXPECT_THAT(suite_error(), HasSubstr("qconf file " +
-                                       (dir.path / "config_files/M/layer/uint8/qconf.json").string()));
+  EXPECT_THAT(
+      suite_error(),
+      HasSubstr("qconf file " + (dir.path / "config_files/M/layer/uint8/qconf.json").string()));
   dir.write("config_files/M/layer/uint8/qconf.json", "{\"layers\": []}");
-  EXPECT_THAT(suite_error(), HasSubstr("record_minmax golden folder " +
-                                       (dir.path / "expected_outputs/M_config/layer/uint8/record_minmax").string() +
-                                       " does not exist"));
-  dir.write("expected_outputs/M_config/layer/uint8/record_minmax/ifm.json", "{\"min\": 0, \"max\": }");
+  EXPECT_THAT(
+      suite_error(),
+      HasSubstr("record_minmax golden folder " +
+                (dir.path / "expected_outputs/M_config/layer/uint8/record_minmax").string() +
+                " does not exist"));
+  dir.write("expected_outputs/M_config/layer/uint8/record_minmax/ifm.json",
+            "{\"min\": 0, \"max\": }");
   EXPECT_THAT(suite_error(), HasSubstr("test inputs folder"));
   dir.write("test_inputs/M_config/layer/uint8/0.txt", "1\n");
   EXPECT_THAT(suite_error(), HasSubstr("record_minmax/ifm.json: not valid JSON"));
@@ -192,10 +202,12 @@ TEST(OneSuite, IsolatedQuantizationUsesFedRanges) {
   // ifm passes; the ofm golden claims scale 0.02 but the fed range gives 0.01.
   EXPECT_EQ(result.passed(), 1u) << report.str();
   EXPECT_EQ(result.failed(), 1u) << report.str();
-  EXPECT_NE(report.str().find("FAIL Relu/layer/uint8 quantization ofm scale[0] expected 0.02 got 0.0099"),
-            std::string::npos)
+  EXPECT_NE(
+      report.str().find("FAIL Relu/layer/uint8 quantization ofm scale[0] expected 0.02 got 0.0099"),
+      std::string::npos)
       << report.str();
-  EXPECT_NE(report.str().find("\n1 passed, 1 failed (suite " + dir.path.string() + ")\n"), std::string::npos);
+  EXPECT_NE(report.str().find("\n1 passed, 1 failed (suite " + dir.path.string() + ")\n"),
+            std::string::npos);
   auto json = report_json(result);
   EXPECT_EQ(json["cases"][0]["checks"][1]["mismatches"][0]["key"], "scale");
 }

@@ -73,15 +73,19 @@ std::vector<OneCase> read_suite_tsv(const fs::path &path) {
     if (line.find_first_not_of(" \t") == std::string::npos)
       continue;
     if (columns.size() < 5 || columns.size() > 6)
-      throw SuiteError(fmt::format("{}: expected 5 or 6 tab-separated columns, got {}", where,
-                                   columns.size()));
-    OneCase suite_case{columns[0], columns[1], columns[2], parse_steps(columns[3], where),
-                       parse_steps(columns[4], where), columns.size() > 5 ? columns[5] : "",
+      throw SuiteError(
+          fmt::format("{}: expected 5 or 6 tab-separated columns, got {}", where, columns.size()));
+    OneCase suite_case{columns[0],
+                       columns[1],
+                       columns[2],
+                       parse_steps(columns[3], where),
+                       parse_steps(columns[4], where),
+                       columns.size() > 5 ? columns[5] : "",
                        number};
     for (Step step : suite_case.isolated)
       if (has(suite_case.chained, step))
-        throw SuiteError(fmt::format("{}: step {} is both chained and isolated", where,
-                                     step_name(step)));
+        throw SuiteError(
+            fmt::format("{}: step {} is both chained and isolated", where, step_name(step)));
     if (has(suite_case.isolated, Step::RecordMinMax))
       throw SuiteError(fmt::format("{}: record_minmax cannot be isolated (qgold feeds goldens "
                                    "only to quantization)",

@@ -1,5 +1,6 @@
 #include "harness/suite/case_flow.h"
 
+#include "data/dataset.h"
 #include "harness/golden/safe_name.h"
 #include "harness/suite/check.h"
 #include "harness/util/parallel.h"
@@ -9,6 +10,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <cstring>
 #include <exception>
 #include <mutex>
 #include <set>
@@ -36,12 +39,12 @@ void feed_recorded_ranges(ir::Model &model, const std::vector<GoldenFile> &range
   for (const GoldenFile &file : ranges) {
     auto tensor = stems.find(file.stem);
     if (tensor == stems.end())
-      throw InputError(fmt::format("{}: no tensor of the model has this golden's name",
-                                   file.path.string()));
+      throw InputError(
+          fmt::format("{}: no tensor of the model has this golden's name", file.path.string()));
     const Golden &golden = file.golden;
     if (!golden.min || !golden.max || golden.min->size() != 1 || golden.max->size() != 1)
-      throw SuiteError(fmt::format("{}: a recorded range needs one min and one max value",
-                                   file.path.string()));
+      throw SuiteError(
+          fmt::format("{}: a recorded range needs one min and one max value", file.path.string()));
     ir::Tensor &target = model.tensors[tensor->second];
     if (!target.quant)
       target.quant.emplace();
@@ -53,12 +56,42 @@ void feed_recorded_ranges(ir::Model &model, const std::vector<GoldenFile> &range
     const ir::Tensor &tensor = model.tensors[i];
     bool recorded = model.is_graph_input(index) || model.producer(index) >= 0;
     if (recorded && !tensor.is_constant() && (!tensor.quant || tensor.quant->min.empty()))
-      throw InputError(fmt::format(
-          "{}: no record_minmax golden for activation '{}' (expected {})", plan.settings.id,
-          tensor.name,
-          (plan.goldens_dir / std::string(step_name(Step::RecordMinMax)) /
-           golden_file_name(tensor.name))
-              .string()));
+      throw InputError(fmt::format("{}: no record_minmax golden for activation '{}' (expected {})",
+                                   plan.settings.id, tensor.name,
+                                   (plan.goldens_dir / std::string(step_name(Step::RecordMinMax)) /
+                                    golden_file_name(tensor.name))
+                                       .string()));
+  }
+}
+
+// The calibration records are the suite's files: one that cannot be read, or
+// that holds NaN or Inf, is a broken suite (SuiteError), not a failure of the
+// backend. Missing records are left for the backend to report.
+void check_suite_inputs(const CaseSettings &c, const ir::Model &model) {
+  if (!fs::is_directory(c.inputs_dir))
+    return;
+  const std::vector<data::InputSpec> specs = data::input_specs(model);
+  try {
+    auto dataset = data::open_dataset(c.inputs_dir, specs);
+    data::Record record;
+    std::vector<float> values;
+    while (dataset->next(record))
+      for (size_t i = 0; i < specs.size(); ++i) {
+        if (specs[i].dtype != ir::DType::Float32)
+          continue;
+        values.resize(record.inputs[i].size() / sizeof(float));
+        std::memcpy(values.data(), record.inputs[i].data(), values.size() * sizeof(float));
+        auto bad = std::find_if_not(values.begin(), values.end(),
+                                    [](float v) { return std::isfinite(v); });
+        if (bad != values.end())
+          throw SuiteError(
+              fmt::format("{}: input {} ('{}') has the non-finite value {} at index {}",
+                          record.where(), i, specs[i].name, *bad, bad - values.begin()));
+      }
+  } catch (const SuiteError &) {
+    throw;
+  } catch (const InputError &error) {
+    throw SuiteError(error.what());
   }
 }
 
@@ -87,6 +120,8 @@ void run_case_steps(const CasePlan &plan, StepBackend &backend,
         feed_recorded_ranges(model, *plan.fed_ranges, plan);
       }
       current = step_name(step);
+      if (step == Step::RecordMinMax)
+        check_suite_inputs(plan.settings, model);
       bool from_float = step == Step::FakeQuantization || step == Step::WoQuantization;
       model = backend.run_step(step, from_float ? float_model : model, plan.settings);
       after_step(step, model);
@@ -124,8 +159,8 @@ CaseResult verify_case(const CasePlan &plan, StepBackend &backend, const Toleran
           result.checks.push_back({step, file.stem, "", {}, reason});
         return;
       }
-      for (GoldenCheck &check : check_goldens(step, *goldens, model, tolerances,
-                                              goldens_of(plan, Step::Quantization)))
+      for (GoldenCheck &check :
+           check_goldens(step, *goldens, model, tolerances, goldens_of(plan, Step::Quantization)))
         result.checks.push_back(std::move(check));
     });
   } catch (const StepFailure &failure) {
@@ -188,9 +223,9 @@ CaseResult check_model(const CasePlan &plan, const ir::Model &model, const Toler
   if (!plan.setup_error.empty()) {
     result.error = plan.setup_error;
   } else if (!goldens) {
-    result.error = fmt::format("{}: golden folder missing{}",
-                               (plan.goldens_dir / result.error_step).string(),
-                               plan.missing_goldens_hint);
+    result.error =
+        fmt::format("{}: golden folder missing{}", (plan.goldens_dir / result.error_step).string(),
+                    plan.missing_goldens_hint);
   } else if (!has_quantized_tensor(model)) {
     result.error = fmt::format("model has no quantized tensors: expected the output of the {} "
                                "step",

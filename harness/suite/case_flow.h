@@ -37,8 +37,10 @@ struct CasePlan {
 };
 
 // Builds the case's float model and runs plan.steps in order, calling
-// `after_step` with each step's output model. Any error but a
-// BackendConfigError is rethrown as a StepFailure naming the step.
+// `after_step` with each step's output model. Before record_minmax the case's
+// inputs are read: unreadable ones, or NaN or Inf in them, are a SuiteError.
+// Any other error but a BackendConfigError is rethrown as a StepFailure
+// naming the step.
 void run_case_steps(const CasePlan &plan, StepBackend &backend,
                     const std::function<void(Step, const ir::Model &)> &after_step);
 

@@ -45,10 +45,9 @@ std::vector<GoldenCheck> check_goldens(Step step, const std::vector<GoldenFile> 
   return checks;
 }
 
-Step quantized_model_step(bool has_quantization, bool has_wo_quantization,
-                          const ir::Model &model) {
-  bool float_inputs = !model.inputs.empty() &&
-                      model.tensors.at(model.inputs[0]).dtype == ir::DType::Float32;
+Step quantized_model_step(bool has_quantization, bool has_wo_quantization, const ir::Model &model) {
+  bool float_inputs =
+      !model.inputs.empty() && model.tensors.at(model.inputs[0]).dtype == ir::DType::Float32;
   return has_quantization && !(has_wo_quantization && float_inputs) ? Step::Quantization
                                                                     : Step::WoQuantization;
 }

@@ -23,8 +23,7 @@ std::vector<GoldenCheck> check_goldens(Step step, const std::vector<GoldenFile> 
 // The step whose goldens a model quantized elsewhere is checked against:
 // quantization, or wo_quantization when the case has no quantization goldens or
 // when the model's inputs are still float and the case has weights-only goldens.
-Step quantized_model_step(bool has_quantization, bool has_wo_quantization,
-                          const ir::Model &model);
+Step quantized_model_step(bool has_quantization, bool has_wo_quantization, const ir::Model &model);
 
 // Whether `model` holds any quantized (integer) tensor.
 bool has_quantized_tensor(const ir::Model &model);

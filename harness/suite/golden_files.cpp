@@ -10,8 +10,7 @@ std::vector<fs::path> list_golden_files(const fs::path &folder) {
   std::vector<fs::path> files;
   std::error_code error;
   for (const auto &entry : fs::directory_iterator(folder, error))
-    if (entry.is_regular_file() && entry.path().extension() == ".json" &&
-        !entry.path().filename().string().starts_with("."))
+    if (entry.is_regular_file() && entry.path().extension() == ".json")
       files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   return files;

@@ -24,8 +24,9 @@ struct GoldenFile {
   Golden golden;
 };
 
-// The *.json files (not hidden) of `folder`, sorted by name; none when the
-// folder does not exist.
+// The *.json files of `folder`, sorted by name (hidden ones too: the golden
+// of tensor "../up" is ".._up.json", safe_name.h; qgold's temporaries end in
+// ".tmp-<pid>-<n>"); none when the folder does not exist.
 std::vector<std::filesystem::path> list_golden_files(const std::filesystem::path &folder);
 
 // Reads every golden of `folder` (list_golden_files); a golden that cannot be

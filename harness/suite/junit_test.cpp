@@ -8,8 +8,8 @@
 namespace qgold::harness {
 namespace {
 
-using ::testing::HasSubstr;
 using test_util::value_mismatch;
+using ::testing::HasSubstr;
 
 CaseResult case_result(std::string name, std::vector<GoldenCheck> checks) {
   CaseResult c;
@@ -19,11 +19,12 @@ CaseResult case_result(std::string name, std::vector<GoldenCheck> checks) {
 }
 
 TEST(Junit, OneSuitePerCaseAndEscapedFailures) {
-  SuiteResult result{"suite", {case_result("A<1>/layer/uint8",
-                                           {{Step::Quantization, "ker", "", {}, ""},
-                                            {Step::Quantization, "ofm&", "",
-                                             {value_mismatch("weights", 2, 3, 5)}, ""}})},
-                     {}};
+  SuiteResult result{
+      "suite",
+      {case_result("A<1>/layer/uint8",
+                   {{Step::Quantization, "ker", "", {}, ""},
+                    {Step::Quantization, "ofm&", "", {value_mismatch("weights", 2, 3, 5)}, ""}})},
+      {}};
   std::string xml = junit_xml(result);
   EXPECT_THAT(xml, HasSubstr("<testsuite name=\"A&lt;1&gt;/layer/uint8\" tests=\"2\" "
                              "failures=\"1\" errors=\"0\" skipped=\"0\""));
@@ -44,9 +45,9 @@ TEST(Junit, BothLevelsCountTestcasesAlike) {
   Mismatch missing;
   missing.key = "zero_point";
   missing.problem = "the tensor has no zero_point";
-  CaseResult mixed =
-      case_result("B/channel/int8", {{Step::Quantization, "ofm", "", {missing}, ""},
-                                     {Step::WoQuantization, "ker", "", {}, "a.yaml has no command"}});
+  CaseResult mixed = case_result("B/channel/int8",
+                                 {{Step::Quantization, "ofm", "", {missing}, ""},
+                                  {Step::WoQuantization, "ker", "", {}, "a.yaml has no command"}});
   std::string xml = junit_xml(SuiteResult{"suite", {broken, mixed}, {}});
   EXPECT_THAT(xml, HasSubstr("<testsuites name=\"suite\" tests=\"4\" failures=\"1\" "
                              "errors=\"1\" skipped=\"1\">"));

@@ -6,7 +6,8 @@
 namespace qgold::harness {
 
 size_t CaseResult::passed() const {
-  return std::count_if(checks.begin(), checks.end(), [](const GoldenCheck &c) { return c.passed(); });
+  return std::count_if(checks.begin(), checks.end(),
+                       [](const GoldenCheck &c) { return c.passed(); });
 }
 
 size_t CaseResult::failed() const {

@@ -17,9 +17,9 @@ namespace qgold::harness {
 
 // What a backend is told of the case whose step it runs.
 struct CaseSettings {
-  std::string id;          // "Conv2D_001/channel/uint8"
-  std::string granularity; // layer | channel
-  std::string dtype;       // uint8 | int16 | int8
+  std::string id;                    // "Conv2D_001/channel/uint8"
+  std::string granularity;           // layer | channel
+  std::string dtype;                 // uint8 | int16 | int8
   std::optional<quant::QConf> qconf; // mixed precision ("_config" cases)
   std::string qconf_json;            // the same as circle-quantizer --config text
   // The calibration records (<n>.txt); a case without calibration has none
