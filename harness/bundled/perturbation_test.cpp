@@ -109,6 +109,12 @@ protected:
           const ir::Tensor &tensor = model.tensors.at(stems.at(files[f].stem));
           const int32_t quantized_dimension = tensor.quant ? tensor.quant->quantized_dimension : -1;
           const Golden *reference = quantization_golden(plan, files[f].stem);
+          if ((step == Step::FakeQuantization || step == Step::RecordMinMax) &&
+              (!reference || !reference->scale)) {
+            ADD_FAILURE() << plan.settings.id << " " << files[f].stem
+                          << ": no quantization golden to measure its steps";
+            continue;
+          }
           auto add = [&](const std::string &key, size_t index, double step_size, double delta) {
             Site site{p, step, f, key, index};
             site.fail_delta = delta;

@@ -1,8 +1,9 @@
 #include "harness/cli/commands.h"
 
-#include "harness/bundled/suite.h"
-#include "harness/suite/layout.h"
 #include "harness/bundled/regen.h"
+#include "harness/bundled/suite.h"
+#include "harness/cli/options.h"
+#include "harness/suite/layout.h"
 #include "ir/error.h"
 
 #include <fmt/format.h>
@@ -43,16 +44,12 @@ void add_regen_command(CLI::App &app, Action &action) {
   auto args = std::make_shared<RegenArgs>();
   CLI::App *command = app.add_subcommand(
       "regen", "Regenerate the bundled suite's goldens with qgold's engine and report changes");
-  command->add_option("patterns", args->patterns,
-                      "globs on case ids (Conv2D_001/channel/uint8) or names; default: all");
+  add_suite_options(*command, args->patterns, args->root,
+                    "a bundled suite's root (with recipes/*.yaml); a suite.tsv suite is refused");
   command->add_flag("--check,--dry-run", args->check,
                     "write nothing; exit 1 if anything would change");
   command->add_flag("--inputs", args->inputs,
                     "also rewrite test_inputs that differ from the recipe's calibration");
-  command->add_option("--suite", args->root,
-                      "repository root (with recipes/*.yaml); default: the one holding this "
-                      "qgold. A suite.tsv suite is refused")
-      ->check(CLI::ExistingDirectory);
   command->callback([args, &action] { action = [args] { return run_regen(*args); }; });
 }
 

@@ -2,6 +2,7 @@
 
 #include "format/model_file.h"
 #include "harness/backend/adapter.h"
+#include "harness/cli/options.h"
 #include "harness/bundled/plan.h"
 #include "harness/one/plan.h"
 #include "harness/suite/junit.h"
@@ -90,29 +91,27 @@ int run_verify(const VerifyArgs &args) {
 void add_verify_command(CLI::App &app, Action &action) {
   auto args = std::make_shared<VerifyArgs>();
   CLI::App *command = app.add_subcommand(
-      "verify", "Verify golden data: qgold's bundled suite (default) or a suite folder");
-  command->add_option("patterns", args->patterns,
-                      "globs on case ids (Conv2D_001/channel/uint8) or names; default: all");
-  command->add_option("--suite", args->suite,
-                      "a folder with suite.tsv (ONE's pota layout) or with recipes/ (bundled "
-                      "layout); default: the repository holding this qgold")
-      ->check(CLI::ExistingDirectory);
+      "verify", "Verify golden data: the suite one stands in (qgold's bundled suite by "
+                "default) or a suite folder");
+  add_suite_options(*command, args->patterns, args->suite,
+                    "a folder with suite.tsv (ONE's pota layout) or with recipes/ (bundled "
+                    "layout)");
   command->add_option("-j,--jobs", args->jobs, "cases run in parallel (0 = all cores)")
       ->capture_default_str();
   command->add_option("--json", args->json,
                       "write a JSON summary (per-case timings) to FILE (- for stdout)");
   command->add_option("--junit", args->junit, "write JUnit XML to FILE (- for stdout)");
   command->add_option("--tolerances", args->tolerances,
-                      "YAML file of per-key tolerances (default: <suite>/tolerances.yaml if "
-                      "present, else ONE's)")
+                      "YAML file of per-key tolerances over the suite's policy (default: "
+                      "<suite>/tolerances.yaml if present; the policy: ONE's allclose for "
+                      "suite.tsv suites, else qgold's, docs/harness.md)")
       ->check(CLI::ExistingFile);
   command->add_flag("--exact", args->exact, "require exact equality instead of tolerances");
   command->add_option("--model", args->model,
                       "check a model quantized elsewhere (.circle or .tflite) against --case")
       ->check(CLI::ExistingFile);
   command->add_option("--case", args->case_id,
-                      "RECIPE/GRANULARITY/DTYPE for --model: a case of the suite --suite names "
-                      "(default: the bundled suite)");
+                      "RECIPE/GRANULARITY/DTYPE for --model: a case of the suite (see --suite)");
   command->add_option("--backend", args->backend,
                       "adapter YAML: run the steps with another toolchain's commands, on either "
                       "suite layout (the goldens of steps it has no command for are skipped)")

@@ -120,8 +120,8 @@ void run_case_steps(const CasePlan &plan, StepBackend &backend,
         feed_recorded_ranges(model, *plan.fed_ranges, plan);
       }
       current = step_name(step);
-      if (step == Step::RecordMinMax)
-        check_suite_inputs(plan.settings, model);
+      if (step == Step::RecordMinMax) // the recipe's inputs: a backend's model may be wrong
+        check_suite_inputs(plan.settings, float_model);
       bool from_float = step == Step::FakeQuantization || step == Step::WoQuantization;
       model = backend.run_step(step, from_float ? float_model : model, plan.settings);
       after_step(step, model);
