@@ -41,6 +41,10 @@ public:
   // Reads the next record into `record`; false at the end. Shape, dtype and
   // count mismatches are InputErrors naming the file, record and input.
   virtual bool next(Record &record) = 0;
+  // Moves past the next `count` records (fewer if the dataset ends first). The
+  // readers of open_dataset() do it without reading them, so a skipped record
+  // is not checked; this default reads and drops them.
+  virtual void skip(size_t count);
 };
 
 // Opens a dataset and checks it against `specs`:
@@ -53,6 +57,41 @@ public:
 //  - a single .txt file: one record.
 std::unique_ptr<DatasetReader> open_dataset(const std::filesystem::path &path,
                                             const std::vector<InputSpec> &specs);
+
+// Shard `index` of `count` (0 <= index < count) of a dataset of T records is
+// the contiguous block [T*index/count, T*(index+1)/count): blocks differ in
+// size by at most one record and, in shard order, tile the dataset.
+struct Shard {
+  size_t index = 0, count = 1;
+};
+struct RecordBlock {
+  size_t begin = 0, end = 0;
+  size_t size() const { return end - begin; }
+};
+RecordBlock shard_block(size_t records, Shard shard);
+
+// The records of one shard's block, in order; record ids stay the dataset's.
+class ShardReader final : public DatasetReader {
+public:
+  // Skips to the block; `all` must know its size (every reader of open_dataset() does).
+  ShardReader(std::unique_ptr<DatasetReader> all, Shard shard);
+  std::optional<size_t> size() const override { return block_.size(); }
+  bool next(Record &record) override;
+  void skip(size_t count) override;
+  size_t dataset_records() const { return records_; }
+  const RecordBlock &block() const { return block_; }
+
+private:
+  std::unique_ptr<DatasetReader> all_;
+  size_t records_;
+  RecordBlock block_;
+  size_t read_ = 0; // records of the block passed on or skipped
+};
+
+// open_dataset() limited to one shard. Only the block's records are read, also
+// by the crash barrier of an HDF5 file (h5_crash_barrier.h).
+std::unique_ptr<ShardReader> open_dataset_shard(const std::filesystem::path &path,
+                                                const std::vector<InputSpec> &specs, Shard shard);
 
 // Writes records in ONE's h5 layout (typed datasets, shapes from specs), under
 // qgold's output policy (format/output_file.h): the records go to a temporary

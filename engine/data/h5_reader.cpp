@@ -12,6 +12,8 @@
 
 #include "ir/error.h"
 
+#include <algorithm>
+
 namespace qgold::data {
 namespace {
 
@@ -70,6 +72,8 @@ public:
     ++next_;
     return true;
   }
+
+  void skip(size_t count) override { next_ += std::min(count, records_ - next_); }
 
 private:
   void read_input(hid_t group, const std::string &record, size_t j, std::vector<uint8_t> &out) {
@@ -137,15 +141,18 @@ std::unique_ptr<DatasetReader> open_h5_dataset_in_process(const std::filesystem:
 }
 
 std::unique_ptr<DatasetReader> open_h5_dataset(const std::filesystem::path &file,
-                                               const std::vector<InputSpec> &specs) {
+                                               const std::vector<InputSpec> &specs,
+                                               const Shard *shard) {
   // Every read the reader will make, first in a child process that libhdf5 may
   // crash (h5_crash_barrier.h); the records it reads there are dropped.
   run_behind_crash_barrier(
       file,
       [&] {
-        H5Reader reader(file, specs);
+        std::unique_ptr<DatasetReader> reader = std::make_unique<H5Reader>(file, specs);
+        if (shard)
+          reader = std::make_unique<ShardReader>(std::move(reader), *shard);
         Record record;
-        while (reader.next(record)) {
+        while (reader->next(record)) {
         }
       },
       h5_check_timeout(file));

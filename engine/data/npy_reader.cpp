@@ -72,6 +72,8 @@ public:
     return true;
   }
 
+  void skip(size_t count) override { next_ += std::min(count, records_.size() - next_); }
+
 private:
   void read_input(const fs::path &path, size_t j, std::vector<uint8_t> &out) const {
     const std::string file = path.string();
@@ -136,6 +138,13 @@ public:
         swap_elements(record.inputs[j], ir::dtype_size(specs_[j].dtype));
     }
     return true;
+  }
+
+  void skip(size_t count) override {
+    const uint64_t skipped = std::min<uint64_t>(count, records_ - next_);
+    for (size_t j = 0; j < specs_.size(); ++j)
+      inputs_[j].stream.seekg(static_cast<std::streamoff>(skipped * byte_size(specs_[j])), std::ios::cur);
+    next_ += skipped;
   }
 
 private:

@@ -23,10 +23,10 @@ const char *const kAccepted =
     "a folder of *.txt records, a single *.txt record, a folder of *.npy files, or a single "
     "*.npy file";
 
-} // namespace
-
-std::unique_ptr<DatasetReader> open_dataset(const fs::path &path,
-                                            const std::vector<InputSpec> &specs) {
+// `shard`, when given, only limits what the crash barrier of an HDF5 file reads;
+// the reader returned covers the whole dataset.
+std::unique_ptr<DatasetReader> open_reader(const fs::path &path, const std::vector<InputSpec> &specs,
+                                           const Shard *shard) {
   const std::string name = path.string();
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
@@ -61,7 +61,7 @@ std::unique_ptr<DatasetReader> open_dataset(const fs::path &path,
 
   const std::string ext = lower_extension(path);
   if (ext == ".h5" || ext == ".hdf5")
-    return open_h5_dataset(path, specs);
+    return open_h5_dataset(path, specs, shard);
   if (ext == ".txt")
     return open_text_dataset({path}, specs);
   if (ext == ".npy") {
@@ -74,6 +74,19 @@ std::unique_ptr<DatasetReader> open_dataset(const fs::path &path,
     return open_npy_dataset({path}, specs);
   }
   throw InputError(name + ": unrecognized dataset; " + kAccepted);
+}
+
+} // namespace
+
+std::unique_ptr<DatasetReader> open_dataset(const fs::path &path,
+                                            const std::vector<InputSpec> &specs) {
+  return open_reader(path, specs, nullptr);
+}
+
+std::unique_ptr<ShardReader> open_dataset_shard(const fs::path &path,
+                                                const std::vector<InputSpec> &specs, Shard shard) {
+  shard_block(0, shard); // a bad shard fails before the dataset is read
+  return std::make_unique<ShardReader>(open_reader(path, specs, &shard), shard);
 }
 
 } // namespace qgold::data

@@ -12,8 +12,10 @@
 namespace qgold::data {
 
 // ONE record-minmax HDF5: /value/<record>/<input>, typed or raw (rawData attribute).
+// With `shard`, the crash barrier reads only that shard's records.
 std::unique_ptr<DatasetReader> open_h5_dataset(const std::filesystem::path &file,
-                                               const std::vector<InputSpec> &specs);
+                                               const std::vector<InputSpec> &specs,
+                                               const Shard *shard = nullptr);
 // The same reader without the crash barrier (h5_crash_barrier.h), for a file
 // whose reads a barrier child has already survived: the h5_dataset fuzz target
 // repeats the reads of files the child rejected, so that libFuzzer sees them.

@@ -8,6 +8,7 @@
 
 #include "ir/error.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -170,6 +171,8 @@ public:
     read_record(files_[next_++], record);
     return true;
   }
+
+  void skip(size_t count) override { next_ += std::min(count, files_.size() - next_); }
 
 private:
   void read_record(const std::filesystem::path &path, Record &record) const {

@@ -9,57 +9,30 @@ namespace {
 
 using nlohmann::json;
 
-// Option structs as {schema field name: value}.
-struct OptionsToJson {
-  json operator()(const std::monostate &) const { return json::object(); }
-  json operator()(const ir::Conv2DOptions &o) const {
-    return {{"padding", ir::padding_name(o.padding)},
-            {"stride_w", o.stride_w},
-            {"stride_h", o.stride_h},
-            {"dilation_w_factor", o.dilation_w_factor},
-            {"dilation_h_factor", o.dilation_h_factor},
-            {"fused_activation_function", ir::activation_name(o.activation)}};
+// Options as {schema field name: value}.
+json options_json(const ir::Options &options) {
+  json out = json::object();
+  for (const ir::FieldInfo &field : ir::option_fields(options)) {
+    if (field.kind == ir::FieldKind::Fixed)
+      continue;
+    std::visit(
+        [&](const auto &value) {
+          using V = std::decay_t<decltype(value)>;
+          if constexpr (std::is_same_v<V, ir::Padding>)
+            out[field.schema_name] = ir::padding_name(value);
+          else if constexpr (std::is_same_v<V, ir::Activation>)
+            out[field.schema_name] = ir::activation_name(value);
+          else if constexpr (std::is_same_v<V, ir::MirrorPadMode>)
+            out[field.schema_name] = ir::mirror_pad_mode_name(value);
+          else if constexpr (std::is_same_v<V, ir::DType>)
+            out[field.schema_name] = ir::dtype_name(value);
+          else
+            out[field.schema_name] = value;
+        },
+        ir::get_option(options, field.name));
   }
-  json operator()(const ir::DepthwiseConv2DOptions &o) const {
-    return {{"padding", ir::padding_name(o.padding)},
-            {"stride_w", o.stride_w},
-            {"stride_h", o.stride_h},
-            {"depth_multiplier", o.depth_multiplier},
-            {"dilation_w_factor", o.dilation_w_factor},
-            {"dilation_h_factor", o.dilation_h_factor},
-            {"fused_activation_function", ir::activation_name(o.activation)}};
-  }
-  json operator()(const ir::TransposeConvOptions &o) const {
-    return {{"padding", ir::padding_name(o.padding)},
-            {"stride_w", o.stride_w},
-            {"stride_h", o.stride_h},
-            {"fused_activation_function", ir::activation_name(o.activation)}};
-  }
-  json operator()(const ir::Pool2DOptions &o) const {
-    return {{"padding", ir::padding_name(o.padding)},
-            {"stride_w", o.stride_w},
-            {"stride_h", o.stride_h},
-            {"filter_width", o.filter_width},
-            {"filter_height", o.filter_height},
-            {"fused_activation_function", ir::activation_name(o.activation)}};
-  }
-  json operator()(const ir::FullyConnectedOptions &o) const {
-    return {{"fused_activation_function", ir::activation_name(o.activation)}, {"keep_num_dims", o.keep_num_dims}};
-  }
-  json operator()(const ir::ElementwiseOptions &o) const {
-    return {{"fused_activation_function", ir::activation_name(o.activation)}};
-  }
-  json operator()(const ir::ConcatenationOptions &o) const {
-    return {{"axis", o.axis}, {"fused_activation_function", ir::activation_name(o.activation)}};
-  }
-  json operator()(const ir::SoftmaxOptions &o) const { return {{"beta", o.beta}}; }
-  json operator()(const ir::ReducerOptions &o) const { return {{"keep_dims", o.keep_dims}}; }
-  json operator()(const ir::SplitOptions &o) const { return {{"num_splits", o.num_splits}}; }
-  json operator()(const ir::ReshapeOptions &o) const { return {{"new_shape", o.new_shape}}; }
-  json operator()(const ir::InstanceNormOptions &o) const {
-    return {{"epsilon", o.epsilon}, {"fused_activation_function", ir::activation_name(o.activation)}};
-  }
-};
+  return out;
+}
 
 json quantization_json(const ir::QuantParams &quant) {
   return {{"min", quant.min},
@@ -108,7 +81,7 @@ json inspect_json(const ir::Model &model) {
                          {"op", ir::op_name(op.code)},
                          {"inputs", op.inputs},
                          {"outputs", op.outputs},
-                         {"options", std::visit(OptionsToJson{}, op.options)}});
+                         {"options", options_json(op.options)}});
   }
   return {{"name", model.name},
           {"inputs", model.inputs},

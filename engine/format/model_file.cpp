@@ -2,6 +2,7 @@
 
 #include "format/output_file.h"
 #include "ir/error.h"
+#include "ir/validate.h"
 
 #include <fmt/format.h>
 
@@ -34,7 +35,14 @@ ir::Model read_model_file(const std::filesystem::path &path) {
   std::vector<uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   if (in.bad())
     throw InputError(fmt::format("{}: cannot read model file: {}", path.string(), errno_text()));
-  return deserialize(bytes, path.string());
+  ir::Model model = deserialize(bytes, path.string());
+  // Every later step may then trust operand counts, dtypes and shapes.
+  try {
+    ir::validate_model(model);
+  } catch (const ir::ModelError &e) {
+    throw InputError(fmt::format("{}: {}", path.string(), e.what()));
+  }
+  return model;
 }
 
 void write_model_file(const ir::Model &model, const std::filesystem::path &path) {

@@ -24,9 +24,11 @@ std::vector<uint8_t> serialize(const ir::Model &model, FileFormat format);
 // `origin` (usually the file name) and says what was wrong.
 ir::Model deserialize(std::span<const uint8_t> bytes, const std::string &origin);
 
-// File helpers. Writing follows the output policy of format/output_file.h (atomic
-// replacement of regular files, symlinks followed, devices and FIFOs written in place).
+// Reads, deserializes and validates (ir::validate_model) a model file:
+// every error is an InputError naming the file.
 ir::Model read_model_file(const std::filesystem::path &path);
+// Writing follows the output policy of format/output_file.h (atomic
+// replacement of regular files, symlinks followed, devices and FIFOs written in place).
 void write_model_file(const ir::Model &model, const std::filesystem::path &path);
 
 } // namespace qgold::format

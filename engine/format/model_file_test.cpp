@@ -53,6 +53,26 @@ TEST_F(ModelFileTest, ReplacesTheTargetOfASymlink) {
   EXPECT_EQ(entries(), (std::vector<std::string>{"link.circle", "real.circle"}));
 }
 
+TEST_F(ModelFileTest, ReadingValidatesTheModel) {
+  // The writer stores what it is given; the reader refuses a graph output
+  // that no operator produces and that is not a graph input.
+  ir::Model model = testing::conv_model();
+  ir::Tensor orphan;
+  orphan.name = "orphan";
+  orphan.shape = {1};
+  model.outputs.push_back(model.add_tensor(orphan));
+  write_model_file(model, dir_ / "orphan.circle");
+  try {
+    read_model_file(dir_ / "orphan.circle");
+    ADD_FAILURE() << "the model was accepted";
+  } catch (const InputError &e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("orphan.circle: "), std::string::npos) << message;
+    EXPECT_NE(message.find("'orphan': graph output is dangling: no operator produces it"), std::string::npos)
+        << message;
+  }
+}
+
 TEST_F(ModelFileTest, FailedWriteLeavesNoTemporaryFile) {
   // The destination is a folder: an error, and nothing written beside or into it.
   fs::create_directory(dir_ / "taken.circle");

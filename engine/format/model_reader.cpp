@@ -9,6 +9,8 @@
 
 #include "circle_generated.h"
 #include "format/file_identity.h"
+#include "format/options_table.h"
+#include "ir/op_registry.h"
 #include "ir/error.h"
 
 #include <fmt/format.h>
@@ -18,6 +20,7 @@
 #include <cctype>
 #include <cstring>
 #include <limits>
+#include <optional>
 
 namespace qgold::format {
 namespace {
@@ -98,8 +101,8 @@ private:
       aligned_copy_.assign(bytes_.begin(), bytes_.end());
       bytes_ = aligned_copy_;
     }
-    flatbuffers::Verifier verifier(bytes_.data(), bytes_.size());
-    if (!verifier.VerifyBuffer<fb::Model>(nullptr))
+    verifier_.emplace(bytes_.data(), bytes_.size());
+    if (!verifier_->VerifyBuffer<fb::Model>(nullptr))
       fail(fmt::format("not a valid {} model: flatbuffer verification failed (truncated or corrupt file)",
                        file_identity(format_).name));
     return flatbuffers::GetRoot<fb::Model>(bytes_.data());
@@ -241,10 +244,14 @@ private:
       unsupported(fmt::format("operator {} is the custom op '{}'; qgold supports builtin ops only", op_index,
                               code.custom_code() ? code.custom_code()->str() : ""));
     const auto opcode = ir::op_from_code(value);
-    if (!opcode)
-      unsupported(fmt::format("operator {} has opcode {}, which qgold does not support", op_index, value));
-    if (*opcode == ir::OpCode::InstanceNorm && format_ == FileFormat::TFLite)
-      unsupported(fmt::format("operator {} is INSTANCE_NORM, a Circle-only op, in a TFLite file", op_index));
+    if (!opcode) {
+      const char *name = fb::EnumNameBuiltinOperator(static_cast<fb::BuiltinOperator>(value));
+      unsupported(fmt::format("operator {} is {} (opcode {}), which qgold does not support", op_index,
+                              *name ? name : "an unknown operator", value));
+    }
+    if (ir::op_info(*opcode).circle_only && format_ == FileFormat::TFLite)
+      unsupported(fmt::format("operator {} is {}, a Circle-only op, in a TFLite file", op_index,
+                              ir::op_name(*opcode)));
     return *opcode;
   }
 
@@ -261,7 +268,7 @@ private:
     return out;
   }
 
-  ir::Operator read_operator(const fb::Model &model, const fb::Operator &op, uint32_t op_index) const {
+  ir::Operator read_operator(const fb::Model &model, const fb::Operator &op, uint32_t op_index) {
     ir::Operator out;
     out.code = read_opcode(model, op, op_index);
     out.inputs = read_operands(op.inputs(), op_index, out.code, "input", true);
@@ -270,129 +277,20 @@ private:
     return out;
   }
 
-  // The options table of `op`, after checking that the union holds `expected`.
-  template <typename Table>
-  const Table &options_table(const fb::Operator &op, ir::OpCode code, uint32_t op_index) const {
-    const fb::BuiltinOptions expected = fb::BuiltinOptionsTraits<Table>::enum_value;
-    if (op.builtin_options_type() != expected || !op.builtin_options())
-      fail(fmt::format("operator {} ({}) has builtin options of union type {}, expected {} ({})", op_index,
-                       ir::op_name(code), static_cast<int>(op.builtin_options_type()),
-                       fb::EnumNameBuiltinOptions(expected), static_cast<int>(expected)));
-    return *static_cast<const Table *>(op.builtin_options());
-  }
-
-  // The empty option tables may also be left out (NONE).
-  template <typename Table> void empty_options(const fb::Operator &op, ir::OpCode code, uint32_t op_index) const {
-    if (op.builtin_options_type() != fb::BuiltinOptions::NONE)
-      options_table<Table>(op, code, op_index);
-  }
-
-  void no_options(const fb::Operator &op, ir::OpCode code, uint32_t op_index) const {
-    if (op.builtin_options_type() != fb::BuiltinOptions::NONE)
-      fail(fmt::format("operator {} ({}) has builtin options of union type {}, expected none", op_index,
-                       ir::op_name(code), static_cast<int>(op.builtin_options_type())));
-  }
-
-  ir::Padding padding(fb::Padding value, uint32_t op_index) const {
-    if (value != fb::Padding::SAME && value != fb::Padding::VALID)
-      fail(
-          fmt::format("operator {} has padding {}, expected SAME (0) or VALID (1)", op_index, static_cast<int>(value)));
-    return static_cast<ir::Padding>(value);
-  }
-
-  ir::Activation activation(fb::ActivationFunctionType value, uint32_t op_index) const {
-    const auto code = static_cast<int>(value);
-    if (code < 0 || code > static_cast<int>(ir::Activation::Tanh)) {
-      const char *name = fb::EnumNameActivationFunctionType(value);
-      unsupported(fmt::format("operator {} has fused activation {} ({}), which qgold does not support", op_index,
-                              *name ? name : "unknown", code));
-    }
-    return static_cast<ir::Activation>(value);
-  }
-
-  ir::Options read_options(const fb::Operator &op, ir::OpCode code, uint32_t i) const {
-    switch (code) {
-    case ir::OpCode::Conv2D: {
-      const auto &o = options_table<fb::Conv2DOptions>(op, code, i);
-      return ir::Conv2DOptions{
-          padding(o.padding(), i), o.stride_w(),          o.stride_h(),
-          o.dilation_w_factor(),   o.dilation_h_factor(), activation(o.fused_activation_function(), i)};
-    }
-    case ir::OpCode::DepthwiseConv2D: {
-      const auto &o = options_table<fb::DepthwiseConv2DOptions>(op, code, i);
-      return ir::DepthwiseConv2DOptions{padding(o.padding(), i),
-                                        o.stride_w(),
-                                        o.stride_h(),
-                                        o.depth_multiplier(),
-                                        o.dilation_w_factor(),
-                                        o.dilation_h_factor(),
-                                        activation(o.fused_activation_function(), i)};
-    }
-    case ir::OpCode::TransposeConv: {
-      const auto &o = options_table<fb::TransposeConvOptions>(op, code, i);
-      return ir::TransposeConvOptions{padding(o.padding(), i), o.stride_w(), o.stride_h(),
-                                      activation(o.fused_activation_function(), i)};
-    }
-    case ir::OpCode::AveragePool2D:
-    case ir::OpCode::MaxPool2D: {
-      const auto &o = options_table<fb::Pool2DOptions>(op, code, i);
-      return ir::Pool2DOptions{
-          padding(o.padding(), i), o.stride_w(),      o.stride_h(),
-          o.filter_width(),        o.filter_height(), activation(o.fused_activation_function(), i)};
-    }
-    case ir::OpCode::FullyConnected: {
-      const auto &o = options_table<fb::FullyConnectedOptions>(op, code, i);
-      if (o.weights_format() != fb::FullyConnectedOptionsWeightsFormat::DEFAULT)
-        unsupported(fmt::format("operator {} (FullyConnected) has weights_format {}; qgold supports DEFAULT only", i,
-                                static_cast<int>(o.weights_format())));
-      return ir::FullyConnectedOptions{activation(o.fused_activation_function(), i), o.keep_num_dims()};
-    }
-    case ir::OpCode::Add:
-      return ir::ElementwiseOptions{
-          activation(options_table<fb::AddOptions>(op, code, i).fused_activation_function(), i)};
-    case ir::OpCode::Sub:
-      return ir::ElementwiseOptions{
-          activation(options_table<fb::SubOptions>(op, code, i).fused_activation_function(), i)};
-    case ir::OpCode::Mul:
-      return ir::ElementwiseOptions{
-          activation(options_table<fb::MulOptions>(op, code, i).fused_activation_function(), i)};
-    case ir::OpCode::Concatenation: {
-      const auto &o = options_table<fb::ConcatenationOptions>(op, code, i);
-      return ir::ConcatenationOptions{o.axis(), activation(o.fused_activation_function(), i)};
-    }
-    case ir::OpCode::Softmax:
-      return ir::SoftmaxOptions{options_table<fb::SoftmaxOptions>(op, code, i).beta()};
-    case ir::OpCode::Mean:
-      return ir::ReducerOptions{options_table<fb::ReducerOptions>(op, code, i).keep_dims()};
-    case ir::OpCode::Split:
-      return ir::SplitOptions{options_table<fb::SplitOptions>(op, code, i).num_splits()};
-    case ir::OpCode::Reshape:
-      return ir::ReshapeOptions{to_vector(options_table<fb::ReshapeOptions>(op, code, i).new_shape())};
-    case ir::OpCode::InstanceNorm: {
-      const auto &o = options_table<fb::InstanceNormOptions>(op, code, i);
-      return ir::InstanceNormOptions{o.epsilon(), activation(o.fused_activation_function(), i)};
-    }
-    case ir::OpCode::Pad:
-      empty_options<fb::PadOptions>(op, code, i);
-      return std::monostate{};
-    case ir::OpCode::Quantize:
-      empty_options<fb::QuantizeOptions>(op, code, i);
-      return std::monostate{};
-    case ir::OpCode::Dequantize:
-      empty_options<fb::DequantizeOptions>(op, code, i);
-      return std::monostate{};
-    case ir::OpCode::Logistic:
-    case ir::OpCode::Relu:
-    case ir::OpCode::Relu6:
-    case ir::OpCode::Tanh:
-    case ir::OpCode::PRelu:
-      no_options(op, code, i);
-      return std::monostate{};
-    }
-    unsupported(fmt::format("operator {} has opcode {}, which qgold does not support", i, static_cast<int>(code)));
+  ir::Options read_options(const fb::Operator &op, ir::OpCode code, uint32_t op_index) {
+    const ir::OpInfo &info = ir::op_info(code);
+    const std::string place = fmt::format("{}: operator {} ({})", origin_, op_index, info.name);
+    const auto type = op.builtin_options_type();
+    const bool has_table = type != 0 && op.builtin_options();
+    if (type != 0 && type != info.options_table)
+      fail(fmt::format("operator {} ({}) has builtin options of union type {}, expected {}", op_index,
+                       info.name, type, info.options_table == 0 ? "none (0)" : std::to_string(info.options_table)));
+    const auto *table = has_table ? reinterpret_cast<const flatbuffers::Table *>(op.builtin_options()) : nullptr;
+    return read_options_table(table, *verifier_, code, place);
   }
 
   std::span<const uint8_t> bytes_;
+  std::optional<flatbuffers::Verifier> verifier_; // for the option tables, read field by field
   std::vector<uint8_t> aligned_copy_;
   const std::string &origin_;
   FileFormat format_ = FileFormat::Circle;

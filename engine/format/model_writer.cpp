@@ -5,14 +5,16 @@
 //     graph inputs and outputs) points at it;
 //   - every constant gets its own buffer, numbered in tensor order from 1;
 //   - operator_codes lists each op once, in order of first use, version 1;
-//   - option tables are written for every op that has one (also the empty
-//     Pad/Quantize/Dequantize tables), and every field qgold knows is stored
-//     even when it equals the schema default (e.g. padding SAME).
+//   - option tables are written for every op whose schema has one (also the
+//     empty Pad/Quantize/Dequantize tables), and every field qgold knows is
+//     stored even when it equals the schema default (e.g. padding SAME).
 
 #include "format/model_file.h"
 
 #include "circle_generated.h"
 #include "format/file_identity.h"
+#include "format/options_table.h"
+#include "ir/op_registry.h"
 #include "ir/error.h"
 
 #include <fmt/format.h>
@@ -25,13 +27,6 @@ namespace {
 
 namespace fb = qgold::format::fb;
 using flatbuffers::Offset;
-
-fb::Padding to_fb(ir::Padding padding) { return static_cast<fb::Padding>(padding); }
-
-// ir::Activation values are the schema values.
-fb::ActivationFunctionType to_fb(ir::Activation activation) {
-  return static_cast<fb::ActivationFunctionType>(activation);
-}
 
 class ModelWriter {
 public:
@@ -83,10 +78,10 @@ private:
       check_index(model_.outputs[i], false, fmt::format("graph output {}", i));
     for (std::size_t o = 0; o < model_.operators.size(); ++o) {
       const ir::Operator &op = model_.operators[o];
-      if (format_ == FileFormat::TFLite && op.code == ir::OpCode::InstanceNorm)
-        throw UnsupportedError(fmt::format("cannot write model '{}' as TFLite: operator {} is InstanceNorm, "
+      if (format_ == FileFormat::TFLite && ir::op_info(op.code).circle_only)
+        throw UnsupportedError(fmt::format("cannot write model '{}' as TFLite: operator {} is {}, "
                                            "a Circle-only op",
-                                           model_.name, o));
+                                           model_.name, o, ir::op_name(op.code)));
       for (std::size_t i = 0; i < op.inputs.size(); ++i)
         check_index(op.inputs[i], true, fmt::format("operator {} ({}) input {}", o, ir::op_name(op.code), i));
       for (std::size_t i = 0; i < op.outputs.size(); ++i)
@@ -157,104 +152,14 @@ private:
     return tensors;
   }
 
-  template <typename T> const T &options_of(const ir::Operator &op, std::size_t index) const {
-    if (const T *options = std::get_if<T>(&op.options))
-      return *options;
-    fail(fmt::format("operator {} ({}) carries options of the wrong kind", index, ir::op_name(op.code)));
-  }
-
-  // Returns the union member index and the options table (null for NONE).
-  std::pair<fb::BuiltinOptions, Offset<void>> write_options(const ir::Operator &op, std::size_t index) {
-    using Type = fb::BuiltinOptions;
-    auto &b = builder_;
-    switch (op.code) {
-    case ir::OpCode::Conv2D: {
-      const auto &o = options_of<ir::Conv2DOptions>(op, index);
-      return {Type::Conv2DOptions,
-              fb::CreateConv2DOptions(b, to_fb(o.padding), o.stride_w, o.stride_h, to_fb(o.activation),
-                                      o.dilation_w_factor, o.dilation_h_factor)
-                  .Union()};
-    }
-    case ir::OpCode::DepthwiseConv2D: {
-      const auto &o = options_of<ir::DepthwiseConv2DOptions>(op, index);
-      return {Type::DepthwiseConv2DOptions,
-              fb::CreateDepthwiseConv2DOptions(b, to_fb(o.padding), o.stride_w, o.stride_h, o.depth_multiplier,
-                                               to_fb(o.activation), o.dilation_w_factor, o.dilation_h_factor)
-                  .Union()};
-    }
-    case ir::OpCode::TransposeConv: {
-      const auto &o = options_of<ir::TransposeConvOptions>(op, index);
-      return {Type::TransposeConvOptions,
-              fb::CreateTransposeConvOptions(b, to_fb(o.padding), o.stride_w, o.stride_h, to_fb(o.activation)).Union()};
-    }
-    case ir::OpCode::AveragePool2D:
-    case ir::OpCode::MaxPool2D: {
-      const auto &o = options_of<ir::Pool2DOptions>(op, index);
-      return {Type::Pool2DOptions, fb::CreatePool2DOptions(b, to_fb(o.padding), o.stride_w, o.stride_h, o.filter_width,
-                                                           o.filter_height, to_fb(o.activation))
-                                       .Union()};
-    }
-    case ir::OpCode::FullyConnected: {
-      const auto &o = options_of<ir::FullyConnectedOptions>(op, index);
-      fb::FullyConnectedOptionsBuilder fc(b);
-      fc.add_fused_activation_function(to_fb(o.activation));
-      fc.add_weights_format(fb::FullyConnectedOptionsWeightsFormat::DEFAULT);
-      fc.add_keep_num_dims(o.keep_num_dims);
-      return {Type::FullyConnectedOptions, fc.Finish().Union()};
-    }
-    case ir::OpCode::Add: {
-      // pot_scale_int16 is left out: qgold follows the schema default (true).
-      fb::AddOptionsBuilder add(b);
-      add.add_fused_activation_function(to_fb(options_of<ir::ElementwiseOptions>(op, index).activation));
-      return {Type::AddOptions, add.Finish().Union()};
-    }
-    case ir::OpCode::Sub: {
-      fb::SubOptionsBuilder sub(b);
-      sub.add_fused_activation_function(to_fb(options_of<ir::ElementwiseOptions>(op, index).activation));
-      return {Type::SubOptions, sub.Finish().Union()};
-    }
-    case ir::OpCode::Mul:
-      return {Type::MulOptions,
-              fb::CreateMulOptions(b, to_fb(options_of<ir::ElementwiseOptions>(op, index).activation)).Union()};
-    case ir::OpCode::Concatenation: {
-      const auto &o = options_of<ir::ConcatenationOptions>(op, index);
-      return {Type::ConcatenationOptions, fb::CreateConcatenationOptions(b, o.axis, to_fb(o.activation)).Union()};
-    }
-    case ir::OpCode::Softmax:
-      return {Type::SoftmaxOptions,
-              fb::CreateSoftmaxOptions(b, options_of<ir::SoftmaxOptions>(op, index).beta).Union()};
-    case ir::OpCode::Mean:
-      return {Type::ReducerOptions,
-              fb::CreateReducerOptions(b, options_of<ir::ReducerOptions>(op, index).keep_dims).Union()};
-    case ir::OpCode::Split:
-      return {Type::SplitOptions,
-              fb::CreateSplitOptions(b, options_of<ir::SplitOptions>(op, index).num_splits).Union()};
-    case ir::OpCode::Reshape: {
-      auto new_shape = b.CreateVector(options_of<ir::ReshapeOptions>(op, index).new_shape);
-      return {Type::ReshapeOptions, fb::CreateReshapeOptions(b, new_shape).Union()};
-    }
-    case ir::OpCode::InstanceNorm: {
-      const auto &o = options_of<ir::InstanceNormOptions>(op, index);
-      return {Type::InstanceNormOptions, fb::CreateInstanceNormOptions(b, o.epsilon, to_fb(o.activation)).Union()};
-    }
-    case ir::OpCode::Pad:
-      options_of<std::monostate>(op, index);
-      return {Type::PadOptions, fb::CreatePadOptions(b).Union()};
-    case ir::OpCode::Quantize:
-      options_of<std::monostate>(op, index);
-      return {Type::QuantizeOptions, fb::CreateQuantizeOptions(b).Union()};
-    case ir::OpCode::Dequantize:
-      options_of<std::monostate>(op, index);
-      return {Type::DequantizeOptions, fb::CreateDequantizeOptions(b).Union()};
-    case ir::OpCode::Logistic:
-    case ir::OpCode::Relu:
-    case ir::OpCode::Relu6:
-    case ir::OpCode::Tanh:
-    case ir::OpCode::PRelu:
-      options_of<std::monostate>(op, index);
-      return {Type::NONE, 0};
-    }
-    fail(fmt::format("operator {} has unknown op code {}", index, static_cast<int32_t>(op.code)));
+  // Returns the union member index and the options table (null for none).
+  std::pair<uint8_t, Offset<void>> write_options(const ir::Operator &op, std::size_t index) {
+    if (op.options.index() != ir::default_options(op.code).index())
+      fail(fmt::format("operator {} ({}) carries options of the wrong kind", index, ir::op_name(op.code)));
+    const uint8_t table = ir::op_info(op.code).options_table;
+    if (table == 0)
+      return {0, 0};
+    return {table, write_options_table(builder_, op.options)};
   }
 
   std::vector<Offset<fb::Operator>> write_operators() {
@@ -268,9 +173,9 @@ private:
       out.add_opcode_index(opcode_index(op.code));
       out.add_inputs(inputs);
       out.add_outputs(outputs);
-      if (options_type != fb::BuiltinOptions::NONE) {
+      if (options_type != 0) {
         out.add_builtin_options_type(options_type);
-        out.add_builtin_options(options);
+        out.add_builtin_options(Offset<fb::OptionsTable>(options.o));
       }
       operators.push_back(out.Finish());
     }

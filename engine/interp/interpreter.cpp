@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 
 namespace qgold::interp {
 
@@ -16,34 +17,35 @@ struct Interpreter::Impl {
   };
 
   std::vector<std::string> names;
-  std::vector<bool> has_buffer;
-  std::vector<std::vector<float>> storage; // one buffer per float tensor, constants copied
+  std::vector<bool> is_float;
+  // One buffer per tensor in its dtype (8-byte words keep every dtype aligned);
+  // constants copied, so kernels see one layout for all.
+  mutable std::vector<std::vector<uint64_t>> storage;
   TensorBuffers buffers;
   std::vector<int32_t> inputs, outputs;
   std::vector<Step> steps;
 
   explicit Impl(const ir::Model &model);
-  std::span<const float> values(int32_t index) const {
-    const auto &buffer = storage[static_cast<size_t>(index)];
-    return {buffer.data(), buffer.size()};
+  std::vector<int64_t> counts;
+  std::span<float> values(int32_t index) const {
+    return {reinterpret_cast<float *>(storage[static_cast<size_t>(index)].data()),
+            static_cast<size_t>(counts[static_cast<size_t>(index)])};
   }
 };
 
 Interpreter::Impl::Impl(const ir::Model &model) : inputs(model.inputs), outputs(model.outputs) {
-  const std::vector<int64_t> counts = check_tensors(model);
+  counts = check_tensors(model);
   buffers = initial_buffers(model);
   storage.resize(model.tensors.size());
-  has_buffer.assign(model.tensors.size(), false);
+  is_float.assign(model.tensors.size(), false);
   for (size_t i = 0; i < model.tensors.size(); ++i) {
     const ir::Tensor &tensor = model.tensors[i];
     names.push_back(tensor.name);
-    if (tensor.dtype != ir::DType::Float32)
-      continue;
-    has_buffer[i] = true;
-    if (tensor.is_constant())
-      storage[i] = tensor.values<float>();
-    else
-      storage[i].assign(static_cast<size_t>(counts[i]), 0.0f);
+    is_float[i] = tensor.dtype == ir::DType::Float32;
+    const size_t bytes = static_cast<size_t>(counts[i]) * ir::dtype_size(tensor.dtype);
+    storage[i].assign((bytes + 7) / 8, 0);
+    if (tensor.is_constant() && bytes > 0)
+      std::memcpy(storage[i].data(), tensor.data->data(), bytes);
     buffers.data[i] = storage[i].data();
   }
   std::vector<BoundKernel> kernels = bind_kernels(model, buffers);
@@ -60,7 +62,7 @@ void Interpreter::set_input(size_t index, std::span<const float> values) {
     throw InputError(fmt::format("input index {} is out of range: the model has {} inputs", index,
                                  impl_->inputs.size()));
   const int32_t tensor = impl_->inputs[index];
-  auto &buffer = impl_->storage[static_cast<size_t>(tensor)];
+  const std::span<float> buffer = impl_->values(tensor);
   if (values.size() != buffer.size())
     throw InputError(fmt::format("input {} (tensor #{} '{}'): expected {} values, got {}", index,
                                  tensor, impl_->names[static_cast<size_t>(tensor)], buffer.size(),
@@ -69,22 +71,26 @@ void Interpreter::set_input(size_t index, std::span<const float> values) {
 }
 
 void Interpreter::run(TensorObserver *observer) {
+  auto observe = [&](int32_t tensor) {
+    if (impl_->is_float[static_cast<size_t>(tensor)])
+      observer->observe(tensor, impl_->values(tensor));
+  };
   if (observer)
     for (int32_t input : impl_->inputs)
-      observer->observe(input, impl_->values(input));
+      observe(input);
   for (const Impl::Step &step : impl_->steps) {
     step.kernel();
     if (observer)
       for (int32_t output : step.outputs)
-        observer->observe(output, impl_->values(output));
+        observe(output);
   }
 }
 
 std::span<const float> Interpreter::tensor(int32_t tensor_index) const {
-  if (tensor_index < 0 || tensor_index >= static_cast<int32_t>(impl_->has_buffer.size()))
+  if (tensor_index < 0 || tensor_index >= static_cast<int32_t>(impl_->is_float.size()))
     throw InputError(fmt::format("tensor index {} is out of range: the model has {} tensors",
-                                 tensor_index, impl_->has_buffer.size()));
-  if (!impl_->has_buffer[static_cast<size_t>(tensor_index)])
+                                 tensor_index, impl_->is_float.size()));
+  if (!impl_->is_float[static_cast<size_t>(tensor_index)])
     throw InputError(fmt::format("tensor #{} '{}' is not a float32 tensor", tensor_index,
                                  impl_->names[static_cast<size_t>(tensor_index)]));
   return impl_->values(tensor_index);

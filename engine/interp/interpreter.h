@@ -9,8 +9,9 @@
 
 namespace qgold::interp {
 
-// Sees every graph input (before any kernel runs) and every operator output
-// (right after its kernel) of one inference. Values are float32.
+// Sees every float32 graph input (before any kernel runs) and every float32
+// operator output (right after its kernel) of one inference; integer and
+// bool tensors (indices, comparison results) are not shown.
 class TensorObserver {
 public:
   virtual ~TensorObserver() = default;

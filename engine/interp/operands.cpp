@@ -27,20 +27,6 @@ void Operands::fail(std::string_view what) const {
   throw InputError(fmt::format("{}: {}", label(), what));
 }
 
-void Operands::expect_counts(size_t min_inputs, size_t max_inputs, size_t outputs) const {
-  const size_t inputs = op_.inputs.size();
-  if (inputs < min_inputs || inputs > max_inputs) {
-    const std::string expected = min_inputs == max_inputs
-                                     ? std::to_string(min_inputs)
-                                     : fmt::format("{} to {}", min_inputs, max_inputs);
-    fail(fmt::format("expected {} inputs, got {}", expected, inputs));
-  }
-  if (outputs == 0 ? op_.outputs.empty() : op_.outputs.size() != outputs)
-    fail(fmt::format("expected {} outputs, got {}",
-                     outputs == 0 ? std::string("at least 1") : std::to_string(outputs),
-                     op_.outputs.size()));
-}
-
 std::string Operands::describe_tensor(int32_t tensor) const {
   return fmt::format("tensor #{} '{}'", tensor, model_.tensors[static_cast<size_t>(tensor)].name);
 }
@@ -77,19 +63,16 @@ const ir::Shape &Operands::output_shape(size_t slot) const {
   return model_.tensors[static_cast<size_t>(output_tensor(slot))].shape;
 }
 
-const float *Operands::float_input(size_t slot) const {
+const void *Operands::input_data(size_t slot, ir::DType dtype) const {
   const int32_t index = input_tensor(slot);
   const ir::Tensor &tensor = model_.tensors[static_cast<size_t>(index)];
-  if (tensor.dtype != ir::DType::Float32)
-    throw UnsupportedError(fmt::format("{}: {} is {}; the interpreter runs float32 only", label(),
-                                       describe_input(slot), ir::dtype_name(tensor.dtype)));
+  if (tensor.dtype != dtype)
+    throw UnsupportedError(fmt::format("{}: {} is {}; this kernel runs on {}", label(),
+                                       describe_input(slot), ir::dtype_name(tensor.dtype),
+                                       ir::dtype_name(dtype)));
   if (!buffers_.written[static_cast<size_t>(index)])
     fail(fmt::format("{} is read before any operator writes it", describe_input(slot)));
   return buffers_.data[static_cast<size_t>(index)];
-}
-
-const float *Operands::optional_float_input(size_t slot) const {
-  return has_input(slot) ? float_input(slot) : nullptr;
 }
 
 std::vector<int32_t> Operands::int32_constant(size_t slot) const {
@@ -105,12 +88,13 @@ std::vector<int32_t> Operands::int32_constant(size_t slot) const {
   return tensor.values<int32_t>();
 }
 
-float *Operands::float_output(size_t slot) const {
+void *Operands::output_data(size_t slot, ir::DType dtype) const {
   const int32_t index = output_tensor(slot);
   const ir::Tensor &tensor = model_.tensors[static_cast<size_t>(index)];
-  if (tensor.dtype != ir::DType::Float32)
-    throw UnsupportedError(fmt::format("{}: {} is {}; the interpreter runs float32 only", label(),
-                                       describe_output(slot), ir::dtype_name(tensor.dtype)));
+  if (tensor.dtype != dtype)
+    throw UnsupportedError(fmt::format("{}: {} is {}; this kernel runs on {}", label(),
+                                       describe_output(slot), ir::dtype_name(tensor.dtype),
+                                       ir::dtype_name(dtype)));
   if (tensor.is_constant())
     fail(fmt::format("{} is a constant", describe_output(slot)));
   if (buffers_.written[static_cast<size_t>(index)])

@@ -10,40 +10,53 @@
 
 namespace qgold::interp {
 
-// Where the float values of every tensor of a model live (the storage is
-// owned by the interpreter or backend that binds the kernels). `written`
-// marks the tensors a later operator may read (graph inputs, constants,
-// outputs of earlier ops). Kernels never write through a constant's pointer.
+// Where the values of every tensor of a model live, in the tensor's own
+// dtype (the storage is owned by the interpreter or backend that binds the
+// kernels). `written` marks the tensors a later operator may read (graph
+// inputs, constants, outputs of earlier ops). Kernels never write through a
+// constant's pointer.
 struct TensorBuffers {
-  std::vector<float *> data; // null for non-float tensors
+  std::vector<void *> data; // null for tensors without storage
   std::vector<bool> written;
 };
 
+// The dtype whose elements are T.
+template <typename T> constexpr ir::DType dtype_of();
+template <> constexpr ir::DType dtype_of<float>() { return ir::DType::Float32; }
+template <> constexpr ir::DType dtype_of<int32_t>() { return ir::DType::Int32; }
+template <> constexpr ir::DType dtype_of<int64_t>() { return ir::DType::Int64; }
+template <> constexpr ir::DType dtype_of<uint8_t>() { return ir::DType::UInt8; }
+template <> constexpr ir::DType dtype_of<int8_t>() { return ir::DType::Int8; }
+template <> constexpr ir::DType dtype_of<int16_t>() { return ir::DType::Int16; }
+
 // Checked access to the operands of one operator while its kernel is being
-// bound: every accessor validates the tensor index, dtype and readiness and
-// throws InputError (UnsupportedError for dtypes/ops qgold does not run)
-// with a message naming the operator index, its type and the tensor.
+// bound. The model has passed ir::validate_model, so counts, roles and shapes
+// are consistent; the accessors check what a kernel additionally needs (the
+// dtype it runs on, readiness) and throw InputError (UnsupportedError for
+// dtypes qgold does not run) naming the operator index, its type and the tensor.
 class Operands {
 public:
   Operands(const ir::Model &model, int32_t op_index, TensorBuffers &buffers);
 
   const ir::Operator &op() const { return op_; }
-  // Throws unless the input count is in [min_inputs, max_inputs] and the
-  // output count is `outputs` (any count >= 1 when outputs == 0).
-  void expect_counts(size_t min_inputs, size_t max_inputs, size_t outputs) const;
-
   // True when input `slot` exists and is not the -1 "absent" marker.
   bool has_input(size_t slot) const;
   const ir::Shape &input_shape(size_t slot) const;
   const ir::Shape &output_shape(size_t slot) const;
-  // The buffer of a float32 input that is a constant or already computed.
-  const float *float_input(size_t slot) const;
-  // Null when the optional input is absent, else float_input(slot).
-  const float *optional_float_input(size_t slot) const;
+  // The buffer of an input of dtype T that is a constant or already computed.
+  template <typename T> const T *input(size_t slot) const {
+    return static_cast<const T *>(input_data(slot, dtype_of<T>()));
+  }
+  // Null when the optional input is absent, else input<T>(slot).
+  template <typename T> const T *optional_input(size_t slot) const {
+    return has_input(slot) ? input<T>(slot) : nullptr;
+  }
   // The values of an int32 constant input (axes, paddings, shapes).
   std::vector<int32_t> int32_constant(size_t slot) const;
-  // The buffer of a float32 output that no one has written yet.
-  float *float_output(size_t slot) const;
+  // The buffer of an output of dtype T that no one has written yet.
+  template <typename T> T *output(size_t slot) const {
+    return static_cast<T *>(output_data(slot, dtype_of<T>()));
+  }
 
   // The op's options of type T; absent or mismatched options are an error.
   template <typename T> const T &options() const {
@@ -60,6 +73,8 @@ public:
   [[noreturn]] void fail(std::string_view what) const;
 
 private:
+  const void *input_data(size_t slot, ir::DType dtype) const;
+  void *output_data(size_t slot, ir::DType dtype) const;
   int32_t input_tensor(size_t slot) const;
   int32_t output_tensor(size_t slot) const;
   std::string describe_tensor(int32_t tensor) const;

@@ -1,6 +1,7 @@
 #include "interp/tensor_checks.h"
 
 #include "ir/error.h"
+#include "ir/validate.h"
 
 #include <fmt/format.h>
 
@@ -47,6 +48,12 @@ std::string tensor_label(const ir::Model &model, int32_t index) {
 }
 
 std::vector<int64_t> check_tensors(const ir::Model &model) {
+  // Kernels then rely on operand counts, roles and shapes being consistent.
+  try {
+    ir::validate_model(model);
+  } catch (const ir::ModelError &e) {
+    throw InputError(e.what());
+  }
   check_graph_io(model, model.inputs, "input");
   check_graph_io(model, model.outputs, "output");
   std::vector<int64_t> counts(model.tensors.size(), 0);

@@ -9,7 +9,8 @@
 namespace qgold::interp {
 
 // The model-level checks every executor of a model makes before binding
-// kernels: graph inputs/outputs are float32 tensors of the model, shapes are
+// kernels: ir::validate_model (as InputError), graph inputs/outputs are
+// float32 tensors of the model, shapes are
 // non-negative and at most 2^31 elements, float constants hold exactly their
 // bytes, graph inputs are not constants. Returns each tensor's element count.
 std::vector<int64_t> check_tensors(const ir::Model &model);

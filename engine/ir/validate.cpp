@@ -1,74 +1,17 @@
 // Whole-model checks run before a model is interpreted, quantized or written.
 #include "ir/validate.h"
 
+#include "ir/op_registry.h"
+
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 #include <unordered_map>
 #include <variant>
 
 namespace qgold::ir {
 namespace {
-
-// What an input slot holds, which decides the dtypes it may have.
-enum class Role {
-  Value,      // activation, weights, gamma/beta, alpha: float32 or quantized integers
-  Bias,       // float32, or int32/int64 quantized bias
-  IndexConst, // int32 axes / shape / paddings / output_shape
-};
-
-struct Arity {
-  size_t min_inputs, max_inputs;
-  int optional_slot = -1; // the one slot that may be -1 (absent)
-};
-
-constexpr size_t kUnbounded = SIZE_MAX;
-
-Arity arity(OpCode code) {
-  switch (code) {
-  case OpCode::Conv2D:
-  case OpCode::DepthwiseConv2D:
-  case OpCode::FullyConnected:
-    return {2, 3, 2};
-  case OpCode::TransposeConv:
-    return {3, 4, 3};
-  case OpCode::Reshape:
-    return {1, 2, 1};
-  case OpCode::Concatenation:
-    return {1, kUnbounded};
-  case OpCode::InstanceNorm:
-    return {3, 3};
-  case OpCode::Add:
-  case OpCode::Sub:
-  case OpCode::Mul:
-  case OpCode::PRelu:
-  case OpCode::Mean:
-  case OpCode::Pad:
-  case OpCode::Split:
-    return {2, 2};
-  default:
-    return {1, 1};
-  }
-}
-
-Role input_role(OpCode code, size_t slot) {
-  switch (code) {
-  case OpCode::Conv2D:
-  case OpCode::DepthwiseConv2D:
-  case OpCode::FullyConnected:
-    return slot == 2 ? Role::Bias : Role::Value;
-  case OpCode::TransposeConv:
-    return slot == 0 ? Role::IndexConst : slot == 3 ? Role::Bias : Role::Value;
-  case OpCode::Mean:
-  case OpCode::Pad:
-  case OpCode::Reshape:
-    return slot == 1 ? Role::IndexConst : Role::Value;
-  case OpCode::Split:
-    return slot == 0 ? Role::IndexConst : Role::Value;
-  default:
-    return Role::Value;
-  }
-}
 
 bool has_scale(const Tensor &tensor) { return tensor.quant && !tensor.quant->scale.empty(); }
 
@@ -85,27 +28,75 @@ bool is_float_or_quantized(const Tensor &tensor) {
   return tensor.dtype == DType::Float32 || is_quantized_activation(tensor);
 }
 
-std::string_view expected_dtypes(Role role) {
-  switch (role) {
-  case Role::Value:
+bool is_plain_integer(const Tensor &tensor) {
+  return (tensor.dtype == DType::Int32 || tensor.dtype == DType::Int64) && !has_scale(tensor);
+}
+
+bool value_fits(ValueTypes types, const Tensor &tensor) {
+  switch (types) {
+  case ValueTypes::Numeric:
+    return is_float_or_quantized(tensor);
+  case ValueTypes::Integer:
+    return is_float_or_quantized(tensor) || is_plain_integer(tensor);
+  case ValueTypes::Any:
+    return is_float_or_quantized(tensor) || is_plain_integer(tensor) || tensor.dtype == DType::Bool;
+  case ValueTypes::Bool:
+    return tensor.dtype == DType::Bool;
+  }
+  return false;
+}
+
+std::string_view expected_values(ValueTypes types) {
+  switch (types) {
+  case ValueTypes::Numeric:
     return "FLOAT32, or UINT8/INT8/INT16 with quantization scale";
-  case Role::Bias:
-    return "FLOAT32, or INT32/INT64 with quantization scale";
-  case Role::IndexConst:
-    return "INT32";
+  case ValueTypes::Integer:
+    return "FLOAT32, INT32, INT64, or UINT8/INT8/INT16 with quantization scale";
+  case ValueTypes::Any:
+    return "FLOAT32, INT32, INT64, BOOL, or UINT8/INT8/INT16 with quantization scale";
+  case ValueTypes::Bool:
+    return "BOOL";
   }
   return "";
 }
 
-bool dtype_fits(Role role, const Tensor &tensor) {
+std::string_view expected_dtypes(Role role, ValueTypes values) {
   switch (role) {
   case Role::Value:
+    return expected_values(values);
+  case Role::Weights:
+  case Role::ChannelParam:
+    return expected_values(ValueTypes::Numeric);
+  case Role::Bias:
+    return "FLOAT32, or INT32/INT64 with quantization scale";
+  case Role::IndexConst:
+  case Role::Index:
+    return "INT32 or INT64";
+  case Role::Condition:
+    return "BOOL";
+  case Role::Dequantizable:
+    return "UINT8/INT8/INT16 with quantization scale, or FLOAT16";
+  }
+  return "";
+}
+
+bool dtype_fits(Role role, ValueTypes values, const Tensor &tensor) {
+  switch (role) {
+  case Role::Value:
+    return value_fits(values, tensor);
+  case Role::Weights:
+  case Role::ChannelParam:
     return is_float_or_quantized(tensor);
   case Role::Bias:
     return tensor.dtype == DType::Float32 ||
            ((tensor.dtype == DType::Int32 || tensor.dtype == DType::Int64) && has_scale(tensor));
   case Role::IndexConst:
-    return tensor.dtype == DType::Int32;
+  case Role::Index:
+    return tensor.dtype == DType::Int32 || tensor.dtype == DType::Int64;
+  case Role::Condition:
+    return tensor.dtype == DType::Bool;
+  case Role::Dequantizable:
+    return is_quantized_activation(tensor) || tensor.dtype == DType::Float16;
   }
   return false;
 }
@@ -208,17 +199,12 @@ private:
       if (index < 0)
         continue; // absent optional input, checked in check_operand_counts
       const Tensor &tensor = model_.tensors[index];
-      Role role = input_role(op.code, slot);
-      bool dtype_ok = op.code == OpCode::Dequantize
-                          ? is_quantized_activation(tensor) || tensor.dtype == DType::Float16
-                          : dtype_fits(role, tensor);
-      if (!dtype_ok)
+      const OpInfo &info = op_info(op.code);
+      const Role role = info.input(slot).role;
+      if (!dtype_fits(role, info.values, tensor))
         fail_op(op_index,
                 fmt::format("input {} {} has dtype {}, expected {}", slot, tensor_label(index),
-                            dtype_name(tensor.dtype),
-                            op.code == OpCode::Dequantize
-                                ? "UINT8/INT8/INT16 with quantization scale, or FLOAT16"
-                                : expected_dtypes(role)),
+                            dtype_name(tensor.dtype), expected_dtypes(role, info.values)),
                 index);
       if (tensor.is_constant() || available_.contains(index))
         continue;
@@ -239,20 +225,53 @@ private:
     check_outputs(op_index);
   }
 
+  // What the output `tensor` of `op` should have been, or "" when it fits.
+  std::string output_dtype_problem(const Operator &op, const Tensor &tensor) const {
+    const OpInfo &info = op_info(op.code);
+    switch (info.output_kind) {
+    case OutputKind::Value: {
+      // Plain integers and booleans flow through unchanged; otherwise
+      // float32, or quantized (in any of the quantized dtypes).
+      for (int slot : value_operands(op)) {
+        const Tensor &input = model_.tensors[op.inputs[slot]];
+        if (is_plain_integer(input) || input.dtype == DType::Bool)
+          return tensor.dtype == input.dtype && !has_scale(tensor)
+                     ? ""
+                     : fmt::format("{} like its input '{}'", dtype_name(input.dtype), input.name);
+        break;
+      }
+      return is_float_or_quantized(tensor) ? "" : std::string(expected_values(ValueTypes::Numeric));
+    }
+    case OutputKind::Quantized:
+      return is_quantized_activation(tensor) ? "" : "UINT8/INT8/INT16 with quantization scale";
+    case OutputKind::Float:
+      return tensor.dtype == DType::Float32 ? "" : "FLOAT32";
+    case OutputKind::Bool:
+      return tensor.dtype == DType::Bool ? "" : "BOOL";
+    case OutputKind::FromOption: {
+      const DType declared = *option_output_dtype(op.options);
+      // An output the quantizer quantized keeps its integer dtype from its options (Cast).
+      return tensor.dtype == declared || is_quantized_activation(tensor)
+                 ? ""
+                 : fmt::format("{} (the dtype its options declare)", dtype_name(declared));
+    }
+    }
+    return "";
+  }
+
   void check_operand_counts(int32_t op_index) const {
     const Operator &op = model_.operators[op_index];
-    Arity expected = arity(op.code);
-    if (op.inputs.size() < expected.min_inputs || op.inputs.size() > expected.max_inputs) {
-      std::string range =
-          expected.max_inputs == kUnbounded ? fmt::format("at least {}", expected.min_inputs)
-          : expected.min_inputs == expected.max_inputs
-              ? fmt::format("{}", expected.min_inputs)
-              : fmt::format("{} to {}", expected.min_inputs, expected.max_inputs);
+    const OpInfo &info = op_info(op.code);
+    const size_t min = std::max<size_t>(info.min_inputs(), 1), max = info.max_inputs();
+    if (op.inputs.size() < min || op.inputs.size() > max) {
+      std::string range = max == SIZE_MAX ? fmt::format("at least {}", min)
+                          : min == max    ? fmt::format("{}", min)
+                                          : fmt::format("{} to {}", min, max);
       fail_op(op_index, fmt::format("expected {} inputs, got {}", range, op.inputs.size()));
     }
     for (size_t slot = 0; slot < op.inputs.size(); ++slot) {
       int32_t index = op.inputs[slot];
-      if (index == -1 && static_cast<int>(slot) == expected.optional_slot)
+      if (index == -1 && info.input(slot).optional)
         continue;
       if (index == -1)
         fail_op(op_index, fmt::format("input {} is absent (-1) but is not optional", slot));
@@ -260,11 +279,11 @@ private:
         fail_op(op_index, fmt::format("input {} refers to tensor {}, but the model has {} tensors",
                                       slot, index, model_.tensors.size()));
     }
-    size_t outputs = 1;
-    if (const auto *split = std::get_if<SplitOptions>(&op.options))
-      outputs = split->num_splits > 0 ? static_cast<size_t>(split->num_splits) : 0;
-    if (op.outputs.size() != outputs)
-      fail_op(op_index, fmt::format("expected {} outputs, got {}", outputs, op.outputs.size()));
+    const int64_t outputs = expected_output_count(op);
+    if (outputs < 1 || static_cast<int64_t>(op.outputs.size()) != outputs)
+      fail_op(op_index, fmt::format("expected {} outputs{}, got {}", outputs,
+                                    info.outputs == OutputCount::One ? "" : " (from its options)",
+                                    op.outputs.size()));
     for (int32_t index : op.outputs)
       if (!in_range(index))
         fail_op(op_index, fmt::format("output refers to tensor {}, but the model has {} tensors",
@@ -285,16 +304,11 @@ private:
         fail_op(op_index, fmt::format("output {} is already produced by an earlier operator",
                                       tensor_label(index)),
                 index);
-      bool dtype_ok = op.code == OpCode::Quantize     ? is_quantized_activation(tensor)
-                      : op.code == OpCode::Dequantize ? tensor.dtype == DType::Float32
-                                                      : is_float_or_quantized(tensor);
-      if (!dtype_ok)
+      const std::string expected = output_dtype_problem(op, tensor);
+      if (!expected.empty())
         fail_op(op_index,
                 fmt::format("output {} has dtype {}, expected {}", tensor_label(index),
-                            dtype_name(tensor.dtype),
-                            op.code == OpCode::Quantize     ? "UINT8/INT8/INT16 with quantization scale"
-                            : op.code == OpCode::Dequantize ? "FLOAT32"
-                                                            : expected_dtypes(Role::Value)),
+                            dtype_name(tensor.dtype), expected),
                 index);
       if (k < shapes.size() && tensor.shape != shapes[k])
         fail_op(op_index,

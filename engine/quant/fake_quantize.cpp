@@ -5,7 +5,7 @@
 
 #include "ir/error.h"
 #include "quant/fresh_quantizer.h"
-#include "quant/op_roles.h"
+#include "ir/op_registry.h"
 #include "quant/quant.h"
 #include "quant/settings.h"
 #include "quant/tensor_math.h"
@@ -36,7 +36,7 @@ void fake_quantize(ir::Model &model, ir::DType dtype, Granularity granularity, c
 
   std::map<int32_t, Settings> done; // a shared weight tensor is quantized once
   for (const auto &op : model.operators) {
-    const auto roles = weighted_op_roles(op.code);
+    const auto roles = ir::weighted_op(op.code);
     if (!roles || roles->weights >= static_cast<int>(op.inputs.size()))
       continue;
     const int32_t index = op.inputs[roles->weights];

@@ -18,10 +18,13 @@ std::string problem(const ir::Tensor &tensor) {
   const std::string_view dtype = ir::dtype_name(tensor.dtype);
   if (tensor.quant && !tensor.quant->scale.empty())
     return fmt::format("is already quantized ({})", dtype);
-  // Reshape's shape, Mean's axes, Pad's paddings, Split's axis, indices.
-  if (tensor.dtype == ir::DType::Int32 || tensor.dtype == ir::DType::Int64)
+  // Shapes, axes, paddings, indices, and what comparisons produce.
+  if (tensor.dtype == ir::DType::Int32 || tensor.dtype == ir::DType::Int64 ||
+      tensor.dtype == ir::DType::Bool)
     return "";
-  return fmt::format("is {} (besides float32 only int32/int64 shapes, axes and indices)", dtype);
+  return fmt::format("is {} (besides float32 only int32/int64/bool shapes, axes, indices and "
+                     "conditions)",
+                     dtype);
 }
 
 } // namespace

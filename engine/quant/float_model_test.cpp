@@ -83,7 +83,7 @@ TEST(FloatModel, UnscaledIntegerOrHalfTensorIsNamed) {
     model.tensors[model.find_tensor("ofm")].dtype = dtype;
     EXPECT_EQ(error_of([&] { check_float_model(model); }),
               "tensor 'ofm' is " + std::string(ir::dtype_name(dtype)) +
-                  " (besides float32 only int32/int64 shapes, axes and indices); expected a "
+                  " (besides float32 only int32/int64/bool shapes, axes, indices and conditions); expected a "
                   "float32 model");
   }
 }

@@ -4,8 +4,11 @@
 // (<output>_Quantize) for all its users, graph outputs included.
 
 #include "quant/graph_edit.h"
-#include "quant/op_roles.h"
+#include "ir/op_registry.h"
 #include "quant/quantize_passes.h"
+#include "ir/error.h"
+
+#include <fmt/format.h>
 
 namespace qgold::quant {
 namespace {
@@ -38,7 +41,13 @@ void insert_mixed_precision_quantize(QuantizeContext &context) {
     const ir::DType op_dtype = context.settings.for_op(model.operators[position]).dtype;
     if (op_dtype == default_dtype)
       continue;
-    for (int operand : activation_operands(model.operators[position])) {
+    const ir::OpInfo &info = ir::op_info(model.operators[position].code);
+    if (!info.quant.mixed_precision)
+      throw UnsupportedError(fmt::format(
+          "{}: '{}' is a {}, which ONE cannot give another dtype (Unsupported Op for mixed-precision "
+          "quantization)",
+          context.settings.qconf_origin(), model.tensors[model.operators[position].outputs[0]].name, info.name));
+    for (int operand : ir::value_operands(model.operators[position])) {
       const int32_t input = model.operators[position].inputs.at(operand);
       if (input < 0)
         continue;
@@ -50,6 +59,8 @@ void insert_mixed_precision_quantize(QuantizeContext &context) {
     }
     const std::vector<int32_t> outputs = model.operators[position].outputs;
     for (int32_t output : outputs) {
+      if (!model.tensors[output].quant || model.tensors[output].quant->min.empty())
+        continue; // an integer or boolean output stays as it is
       const ir::QuantParams &range = *model.tensors[output].quant;
       const int32_t converted =
           add_quantize_tensor(model, output, model.tensors[output].name + "_Quantize", default_dtype,

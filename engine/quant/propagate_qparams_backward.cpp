@@ -1,11 +1,16 @@
-// Step 4: Concatenation's parameters flow back to its inputs, so that the op
-// needs no rescaling; Reshape's output parameters flow back to its input.
+// Step 4: the registry's Backward ops pass their output parameters back so
+// that they need no rescaling: Concatenation, Pack, PadV2 and OneHot to their
+// Value inputs, Reshape and Transpose to their input (FirstInput).
 // Visits ops consumers-first (reverse execution order).
 
+#include "ir/error.h"
+#include "ir/op_registry.h"
 #include "quant/fresh_quantizer.h"
 #include "quant/primitives.h"
 #include "quant/quantize_passes.h"
 #include "quant/tensor_math.h"
+
+#include <fmt/format.h>
 
 namespace qgold::quant {
 namespace {
@@ -35,14 +40,24 @@ void quantize_with(ir::Tensor &constant, const ir::Tensor &like) {
   constant.quant = like.quant;
 }
 
-void propagate_concatenation(ir::Model &model, const ir::Operator &op) {
+// Concatenation, Pack, PadV2, OneHot: every Value input takes the output's
+// parameters (a float constant is quantized with them, QV). With a fused
+// activation (Concatenation only) constants get their own and nothing flows.
+void propagate_to_value_inputs(ir::Model &model, int32_t op_index) {
+  const ir::Operator &op = model.operators[op_index];
   const ir::Tensor output = model.tensors[op.outputs[0]];
   const bool fused = ir::fused_activation(op.options) != ir::Activation::None;
-  for (int32_t input : op.inputs) {
+  for (int slot : ir::value_operands(op)) {
+    const int32_t input = op.inputs[slot];
     ir::Tensor &tensor = model.tensors[input];
     if (tensor.is_constant()) {
+      if (tensor.quant && !tensor.quant->scale.empty())
+        continue; // already quantized
       if (tensor.dtype != ir::DType::Float32)
-        continue;
+        throw UnsupportedError(fmt::format("operator {} ({}): constant input '{}' is {}; ONE quantizes float32 "
+                                           "constants only",
+                                           op_index, ir::op_name(op.code), tensor.name,
+                                           ir::dtype_name(tensor.dtype)));
       if (fused)
         quantize_constant(tensor, output.dtype);
       else
@@ -68,10 +83,16 @@ void propagate_qparams_backward(QuantizeContext &context) {
     const ir::Operator op = model.operators[i];
     if (!has_scale(model.tensors[op.outputs[0]]))
       continue;
-    if (op.code == ir::OpCode::Concatenation)
-      propagate_concatenation(model, op);
-    else if (op.code == ir::OpCode::Reshape)
+    switch (ir::op_info(op.code).quant.backward) {
+    case ir::Backward::ValueInputs:
+      propagate_to_value_inputs(model, static_cast<int32_t>(i));
+      break;
+    case ir::Backward::FirstInput:
       propagate_reshape(model, op);
+      break;
+    case ir::Backward::None:
+      break;
+    }
   }
 }
 

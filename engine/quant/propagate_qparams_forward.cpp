@@ -1,21 +1,17 @@
-// Step 7: ops that only move values (Reshape, Split) give their outputs the
-// input's scale, zero point and quantized dimension, repeated to a fixed point.
-// MaxPool2D is deliberately not among them (ONE's default).
+// Step 7: ops that only move values (the registry's FromInput ops: Reshape,
+// Split) give their outputs the input's scale, zero point and quantized
+// dimension, repeated to a fixed point. MaxPool2D is deliberately not among
+// them (ONE's default).
 
+#include "ir/op_registry.h"
 #include "quant/quantize_passes.h"
 
 namespace qgold::quant {
 namespace {
 
 int moved_input(ir::OpCode code) {
-  switch (code) {
-  case ir::OpCode::Reshape:
-    return 0;
-  case ir::OpCode::Split:
-    return 1;
-  default:
-    return -1;
-  }
+  const ir::QuantTraits &traits = ir::op_info(code).quant;
+  return traits.output == ir::OutputParams::FromInput ? traits.source : -1;
 }
 
 bool copy_params(const ir::Tensor &from, ir::Tensor &to) {

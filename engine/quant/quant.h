@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -84,6 +85,28 @@ struct RecordMinMaxOptions {
 std::function<void(size_t, std::optional<size_t>)> progress_printer(std::FILE *stream);
 void record_minmax(ir::Model &model, data::DatasetReader &dataset,
                    const RecordMinMaxOptions &options);
+
+// record_minmax in two halves, record_ranges then apply_ranges, so that
+// records can be observed in separate processes (minmax_partial.h) and
+// reduced once.
+
+// The (min, max) of one tensor over one record.
+struct MinMax {
+  float min = std::numeric_limits<float>::max();
+  float max = std::numeric_limits<float>::lowest();
+};
+struct RecordedRanges {
+  std::vector<int32_t> tensors;             // recorded_tensor_indices(model)
+  std::vector<std::vector<MinMax>> records; // per record in dataset order, one per tensor
+};
+// The tensors record-minmax calibrates: graph inputs, then float op outputs, in
+// graph order.
+std::vector<int32_t> recorded_tensor_indices(const ir::Model &model);
+// Runs the records (none is fine) and keeps every per-record range.
+RecordedRanges record_ranges(const ir::Model &model, data::DatasetReader &dataset,
+                             const RecordMinMaxOptions &options);
+// Reduces them per options.mode into each tensor's min/max; no records is an InputError.
+void apply_ranges(ir::Model &model, const RecordedRanges &ranges, const RecordMinMaxOptions &options);
 
 // Stage C.
 struct QuantizeOptions {

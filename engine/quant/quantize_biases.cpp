@@ -3,7 +3,7 @@
 // integer accumulator.
 
 #include "ir/error.h"
-#include "quant/op_roles.h"
+#include "ir/op_registry.h"
 #include "quant/primitives.h"
 #include "quant/quantize_passes.h"
 #include "quant/tensor_math.h"
@@ -30,8 +30,8 @@ template <typename Int> Int convert_like_x86(float value) {
 void quantize_biases(QuantizeContext &context) {
   ir::Model &model = context.model;
   for (const auto &op : model.operators) {
-    const auto roles = weighted_op_roles(op.code);
-    if (!roles || roles->bias >= static_cast<int>(op.inputs.size()) || op.inputs[roles->bias] < 0)
+    const auto roles = ir::weighted_op(op.code);
+    if (!roles || roles->bias < 0 || roles->bias >= static_cast<int>(op.inputs.size()) || op.inputs[roles->bias] < 0)
       continue;
     ir::Tensor &bias = model.tensors[op.inputs[roles->bias]];
     if (!bias.is_constant() || bias.dtype != ir::DType::Float32)

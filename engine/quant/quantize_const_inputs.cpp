@@ -1,10 +1,12 @@
-// Step 5: float constants that stand where an activation operand goes (Add's
-// y, Mul's y, Split's input, ...) are quantized per tensor in the op's dtype.
-// Weighted ops, PRelu and InstanceNorm quantize their constants in steps 8-9;
-// Concatenation did in step 4.
+// Step 5: float constants that stand where an activation goes (the Value
+// inputs of the operator registry: Add's y, Mul's y, Split's input, ...) are
+// quantized per tensor in the op's dtype. Ops with Weights or ChannelParam
+// inputs quantize their constants in steps 8-9, and the ops whose output
+// parameters flow back to their Value inputs (Concatenation, ...) did in step
+// 4. The ops ONE does not list refuse any constant input, as ONE does.
 
 #include "ir/error.h"
-#include "quant/op_roles.h"
+#include "ir/op_registry.h"
 #include "quant/quantize_passes.h"
 
 #include <fmt/format.h>
@@ -12,19 +14,18 @@
 namespace qgold::quant {
 namespace {
 
-bool handled_elsewhere(ir::OpCode code) {
-  switch (code) {
-  case ir::OpCode::Conv2D:
-  case ir::OpCode::DepthwiseConv2D:
-  case ir::OpCode::FullyConnected:
-  case ir::OpCode::TransposeConv:
-  case ir::OpCode::InstanceNorm:
-  case ir::OpCode::PRelu:
-  case ir::OpCode::Concatenation:
-    return true;
-  default:
-    return false;
-  }
+bool handled_elsewhere(const ir::OpInfo &op) {
+  return op.find_input(ir::Role::Weights) >= 0 || op.find_input(ir::Role::ChannelParam) >= 0 ||
+         op.quant.backward == ir::Backward::ValueInputs;
+}
+
+void refuse_constant_inputs(const ir::Model &model, size_t op_index) {
+  const ir::Operator &op = model.operators[op_index];
+  for (int32_t input : op.inputs)
+    if (input >= 0 && model.tensors[input].is_constant())
+      throw UnsupportedError(fmt::format("operator {} ({}): constant input '{}': ONE quantizes no "
+                                         "constant input of this op (Unsupported Op for const inputs)",
+                                         op_index, ir::op_name(op.code), model.tensors[input].name));
 }
 
 } // namespace
@@ -33,18 +34,20 @@ void quantize_const_inputs(QuantizeContext &context) {
   ir::Model &model = context.model;
   for (size_t i = 0; i < model.operators.size(); ++i) {
     const ir::Operator &op = model.operators[i];
-    if (handled_elsewhere(op.code))
+    const ir::OpInfo &info = ir::op_info(op.code);
+    if (handled_elsewhere(info))
       continue;
-    for (int operand : activation_operands(op)) {
+    if (info.quant.refuses_const_inputs) {
+      refuse_constant_inputs(model, i);
+      continue;
+    }
+    for (int operand : ir::value_operands(op)) {
       const int32_t input = op.inputs.at(operand);
       if (input < 0)
         continue;
       ir::Tensor &tensor = model.tensors[input];
       if (!tensor.is_constant() || tensor.dtype != ir::DType::Float32)
         continue;
-      if (op.code == ir::OpCode::Quantize || op.code == ir::OpCode::Dequantize)
-        throw UnsupportedError(fmt::format("operator {} ({}): constant input '{}' is not supported", i,
-                                           ir::op_name(op.code), tensor.name));
       quantize_constant(tensor, context.settings.for_op(op).dtype);
     }
   }

@@ -1,11 +1,12 @@
-// Step 8: weights of Conv2D, DepthwiseConv2D, TransposeConv and
-// FullyConnected, PRelu's alpha and InstanceNorm's gamma/beta.
+// Step 8: the Weights inputs of the operator registry (Conv2D,
+// DepthwiseConv2D, TransposeConv, FullyConnected) and its ChannelParam inputs
+// (PRelu's alpha, InstanceNorm's gamma/beta).
 // Weights that carry fake-quantization parameters are re-quantized with those
 // parameters (no clipping), which re-derives the stage-A codes exactly.
 
 #include "ir/error.h"
 #include "quant/fresh_quantizer.h"
-#include "quant/op_roles.h"
+#include "ir/op_registry.h"
 #include "quant/primitives.h"
 #include "quant/quantize_passes.h"
 #include "quant/tensor_math.h"
@@ -94,16 +95,11 @@ void quantize_layer_weights(QuantizeContext &context) {
   ir::Model &model = context.model;
   for (const auto &op : model.operators) {
     const Settings settings = context.settings.for_op(op);
-    if (op.code == ir::OpCode::PRelu) {
-      quantize_channel_params(model, op.inputs.at(1), settings);
-      continue;
-    }
-    if (op.code == ir::OpCode::InstanceNorm) {
-      quantize_channel_params(model, op.inputs.at(1), settings);
-      quantize_channel_params(model, op.inputs.at(2), settings);
-      continue;
-    }
-    const auto roles = weighted_op_roles(op.code);
+    const ir::OpInfo &info = ir::op_info(op.code);
+    for (size_t slot = 0; slot < op.inputs.size(); ++slot)
+      if (info.input(slot).role == ir::Role::ChannelParam)
+        quantize_channel_params(model, op.inputs[slot], settings);
+    const auto roles = ir::weighted_op(op.code);
     if (!roles)
       continue;
     ir::Tensor &weights = model.tensors[op.inputs.at(roles->weights)];

@@ -1,10 +1,11 @@
 // Weights-only quantization (circle-quantizer --quantize_weights,
-// quantization.md §9): Conv2D, DepthwiseConv2D and FullyConnected weights
-// become symmetric int8/int16 per channel; everything else stays float.
+// quantization.md §9): the weights of the ops the registry marks weights_only
+// (Conv2D, DepthwiseConv2D, FullyConnected) become symmetric int8/int16 per
+// channel; everything else stays float.
 
 #include "ir/error.h"
 #include "quant/fresh_quantizer.h"
-#include "quant/op_roles.h"
+#include "ir/op_registry.h"
 #include "quant/quant.h"
 #include "quant/tensor_math.h"
 
@@ -19,10 +20,8 @@ void quantize_weights(ir::Model &model, ir::DType dtype, Granularity granularity
     throw InputError("quantize-weights: only channel granularity is supported");
   check_float_model(model);
   for (const auto &op : model.operators) {
-    if (op.code == ir::OpCode::TransposeConv)
-      continue;
-    const auto roles = weighted_op_roles(op.code);
-    if (!roles)
+    const auto roles = ir::weighted_op(op.code);
+    if (!roles || !ir::op_info(op.code).quant.weights_only)
       continue;
     ir::Tensor &weights = model.tensors[op.inputs.at(roles->weights)];
     if (!weights.is_constant() || weights.dtype != ir::DType::Float32 || weights.quant)

@@ -32,10 +32,7 @@ namespace qgold::quant {
 namespace {
 
 // (min, max) of one tensor in one record.
-struct Range {
-  float min = std::numeric_limits<float>::max();
-  float max = std::numeric_limits<float>::lowest();
-};
+using Range = MinMax;
 
 [[noreturn]] void throw_all_nan(const ir::Model &model, int32_t tensor) {
   throw InputError(
@@ -400,7 +397,20 @@ std::function<void(size_t, std::optional<size_t>)> progress_printer(std::FILE *s
   };
 }
 
-void record_minmax(ir::Model &model, data::DatasetReader &all_records, const RecordMinMaxOptions &options) {
+std::vector<int32_t> recorded_tensor_indices(const ir::Model &model) {
+  const auto slots = recorded_tensors(model);
+  std::vector<int32_t> tensors(slots.size());
+  for (const auto &[tensor, slot] : slots)
+    tensors[slot] = tensor;
+  return tensors;
+}
+
+void record_minmax(ir::Model &model, data::DatasetReader &dataset, const RecordMinMaxOptions &options) {
+  apply_ranges(model, record_ranges(model, dataset, options), options);
+}
+
+RecordedRanges record_ranges(const ir::Model &model, data::DatasetReader &all_records,
+                             const RecordMinMaxOptions &options) {
   options.validate();
   check_float_model(model);
   std::optional<FiniteRecords> finite_records;
@@ -432,20 +442,22 @@ void record_minmax(ir::Model &model, data::DatasetReader &all_records, const Rec
   } else {
     per_record = ParallelRunner(make_runner, threads, options).run(dataset);
   }
-  program.reset(); // before the model changes
-  if (per_record.empty())
-    throw InputError("the dataset has no records");
+  return {recorded_tensor_indices(model), std::move(per_record)};
+}
 
-  for (const auto &[tensor, slot] : slots) {
+void apply_ranges(ir::Model &model, const RecordedRanges &ranges, const RecordMinMaxOptions &options) {
+  if (ranges.records.empty())
+    throw InputError("the dataset has no records");
+  for (size_t slot = 0; slot < ranges.tensors.size(); ++slot) {
     std::vector<float> mins, maxs;
-    for (const auto &ranges : per_record) {
-      mins.push_back(ranges[slot].min);
-      maxs.push_back(ranges[slot].max);
+    for (const auto &record : ranges.records) {
+      mins.push_back(record[slot].min);
+      maxs.push_back(record[slot].max);
     }
     ir::QuantParams params;
     params.min = {reduce(mins, options, true)};
     params.max = {reduce(maxs, options, false)};
-    model.tensors[tensor].quant = params;
+    model.tensors[ranges.tensors[slot]].quant = params;
   }
 }
 

@@ -44,6 +44,8 @@ LayerSettings::LayerSettings(const ir::Model &model, Settings defaults, const QC
     : defaults_(defaults) {
   if (!qconf)
     return;
+  if (!qconf->origin.empty())
+    origin_ = qconf->origin;
   std::set<std::string> seen;
   for (const auto &entry : qconf->layers) {
     for (const auto &name : matching_name_set(model, *qconf, entry)) {

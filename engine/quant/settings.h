@@ -4,6 +4,7 @@
 #include "quant/quant.h"
 
 #include <map>
+#include <string>
 
 namespace qgold::quant {
 
@@ -20,12 +21,15 @@ class LayerSettings {
 public:
   LayerSettings(const ir::Model &model, Settings defaults, const QConf *qconf);
   const Settings &defaults() const { return defaults_; }
+  // The qconf's file (or recipe place), for messages; "qconf" when unnamed.
+  const std::string &qconf_origin() const { return origin_; }
   Settings for_tensor(int32_t tensor_index) const;
   // An op is quantized with the settings of its (first) output.
   Settings for_op(const ir::Operator &op) const;
 
 private:
   Settings defaults_;
+  std::string origin_ = "qconf";
   std::map<int32_t, Settings> overrides_;
 };
 

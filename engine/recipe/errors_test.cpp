@@ -74,8 +74,13 @@ operation { type: "Add" add_options { activation: NONE, spin: 3 } input: "a" inp
   EXPECT_THAT(chef_error(R"(operand { name: "a" type: FLOAT32 shape { dim: 1 }
   filler { tag: "sparkle" arg: "1" } }
 )"),
-              HasSubstr("r.recipe:2:3: operand 'a': unknown filler tag 'sparkle' "
-                        "(expected explicit, constant, gaussian or uniform)"));
+              HasSubstr("r.recipe:2:3: filler tag 'sparkle' is not a tflchef filler "
+                        "(expected constant, explicit or gaussian)"));
+  EXPECT_THAT(chef_error(R"(operand { name: "a" type: FLOAT32 shape { dim: 1 }
+  filler { tag: "uniform" arg: "0" arg: "1" } }
+)"),
+              HasSubstr("r.recipe:2:3: filler tag 'uniform' is not a tflchef filler (expected "
+                        "constant, explicit or gaussian); qgold's YAML recipes also have 'uniform'"));
   EXPECT_THAT(yaml_error(R"(operands:
   - {name: a, type: FLOAT32, shape: [1]}
   - {name: b, type: FLOAT32, shape: [1]}

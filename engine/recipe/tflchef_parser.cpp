@@ -15,6 +15,7 @@
 #include "recipe/text_proto.h"
 
 #include "ir/error.h"
+#include "ir/op_registry.h"
 
 #include <fmt/format.h>
 
@@ -30,32 +31,11 @@ namespace {
 using Kind = TextField::Kind;
 using Names = std::initializer_list<std::string_view>;
 
-// Options message name of each supported op (formats.md §2.2).
-constexpr std::array<std::pair<std::string_view, ir::OpCode>, 17> kOptionMessages = {{
-    {"conv2d_options", ir::OpCode::Conv2D},
-    {"depthwiseconv2d_options", ir::OpCode::DepthwiseConv2D},
-    {"averagepool2d_options", ir::OpCode::AveragePool2D},
-    {"maxpool2d_options", ir::OpCode::MaxPool2D},
-    {"fullyconnected_options", ir::OpCode::FullyConnected},
-    {"add_options", ir::OpCode::Add},
-    {"sub_options", ir::OpCode::Sub},
-    {"mul_options", ir::OpCode::Mul},
-    {"concatenation_options", ir::OpCode::Concatenation},
-    {"softmax_options", ir::OpCode::Softmax},
-    {"mean_options", ir::OpCode::Mean},
-    {"split_options", ir::OpCode::Split},
-    {"reshape_options", ir::OpCode::Reshape},
-    {"transpose_conv_options", ir::OpCode::TransposeConv},
-    {"instance_norm_options", ir::OpCode::InstanceNorm},
-    {"pad_options", ir::OpCode::Pad},
-    {"dequantize_options", ir::OpCode::Dequantize},
-}};
-
-std::string_view options_message_of(ir::OpCode code) {
-  for (const auto &[message, op] : kOptionMessages)
-    if (op == code)
-      return message;
-  return "";
+// Whether `name` is the options field of some op qgold supports.
+bool is_options_field(std::string_view name) {
+  const auto &ops = ir::all_ops();
+  return std::any_of(ops.begin(), ops.end(),
+                     [&](ir::OpCode op) { return ir::op_info(op).chef_options == name; });
 }
 
 std::string join(Names names) {
@@ -259,6 +239,12 @@ private:
     }
     if (!has_tag)
       fail(filler.location, "filler needs a tag");
+    // A text recipe must mean what it means to tflchef, whose fillers are these three.
+    if (!contains({"constant", "explicit", "gaussian"}, filler.tag))
+      fail(filler.location,
+           fmt::format("filler tag '{}' is not a tflchef filler (expected constant, explicit or "
+                       "gaussian); qgold's YAML recipes also have 'uniform'",
+                       filler.tag));
     return filler;
   }
 
@@ -292,9 +278,7 @@ private:
     for (const TextField &field : message.fields) {
       if (field.name == "type")
         type = &field;
-      bool is_options = field.name.ends_with("_options") &&
-                        std::any_of(kOptionMessages.begin(), kOptionMessages.end(),
-                                    [&](const auto &entry) { return entry.first == field.name; });
+      bool is_options = field.name.ends_with("_options") && is_options_field(field.name);
       if (!is_options) {
         plain.push_back(field);
         continue;
@@ -334,7 +318,7 @@ private:
   }
 
   void read_options(const TextField &message, Operation &operation) const {
-    std::string_view expected = options_message_of(operation.code);
+    std::string_view expected = ir::op_info(operation.code).chef_options;
     std::string_view op = ir::op_name(operation.code);
     if (message.name != expected)
       fail(at(message), expected.empty()
@@ -344,25 +328,25 @@ private:
                                           "(expected {})",
                                           message.name, op, expected));
     expect_kind(message, Kind::Message);
-    std::vector<OptionField> fields = option_fields(operation.code);
+    std::vector<ir::FieldInfo> fields = recipe_option_fields(operation.code);
     std::vector<std::string_view> singular, repeated;
-    for (const OptionField &field : fields)
-      (field.kind == OptionKind::IntList ? repeated : singular).push_back(field.name);
+    for (const ir::FieldInfo &field : fields)
+      (field.kind == ir::FieldKind::IntList ? repeated : singular).push_back(field.name);
     check_option_fields(message, singular, repeated);
     std::map<std::string_view, std::vector<int32_t>> lists;
-    for (const OptionField &field : fields)
-      if (field.kind == OptionKind::IntList)
+    for (const ir::FieldInfo &field : fields)
+      if (field.kind == ir::FieldKind::IntList)
         lists[field.name]; // present but empty when no element is given
     for (const TextField &value : message.fields) {
       auto field = std::find_if(fields.begin(), fields.end(),
-                                [&](const OptionField &f) { return f.name == value.name; });
-      if (field->kind == OptionKind::IntList)
+                                [&](const ir::FieldInfo &f) { return f.name == value.name; });
+      if (field->kind == ir::FieldKind::IntList)
         lists[field->name].push_back(number<int32_t>(value, "a 32-bit integer", parse_int32));
       else
-        set_option(operation.options, field->name, option_value(value, field->kind));
+        ir::set_option(operation.options, field->name, option_value(value, field->kind));
     }
     for (auto &[name, list] : lists)
-      set_option(operation.options, name, OptionValue(list));
+      ir::set_option(operation.options, name, ir::FieldValue(list));
   }
 
   void check_option_fields(const TextField &message, const std::vector<std::string_view> &singular,
@@ -384,29 +368,40 @@ private:
     }
   }
 
-  OptionValue option_value(const TextField &field, OptionKind kind) const {
+  ir::FieldValue option_value(const TextField &field, ir::FieldKind kind) const {
     switch (kind) {
-    case OptionKind::Padding:
+    case ir::FieldKind::Padding:
       expect_kind(field, Kind::Identifier);
       if (auto padding = ir::padding_from_name(field.value))
         return *padding;
       break;
-    case OptionKind::Activation:
+    case ir::FieldKind::Activation:
       expect_kind(field, Kind::Identifier);
       if (auto activation = ir::activation_from_name(field.value))
         return *activation;
       break;
-    case OptionKind::Int:
+    case ir::FieldKind::MirrorPadMode:
+      expect_kind(field, Kind::Identifier);
+      if (auto mode = ir::mirror_pad_mode_from_name(field.value))
+        return *mode;
+      break;
+    case ir::FieldKind::DType:
+      expect_kind(field, Kind::Identifier);
+      if (auto dtype = ir::dtype_from_name(field.value))
+        return *dtype;
+      break;
+    case ir::FieldKind::Int:
       return number<int32_t>(field, "a 32-bit integer", parse_int32);
-    case OptionKind::Bool:
+    case ir::FieldKind::Bool:
       return bool_value(field);
-    case OptionKind::Float:
+    case ir::FieldKind::Float:
       return float_value(field);
-    case OptionKind::IntList:
+    case ir::FieldKind::IntList: // read as repeated fields / lists by the caller
+    case ir::FieldKind::Fixed:      // not in recipe_option_fields()
       break;
     }
     fail(value_at(field), fmt::format("field '{}' expects {}, got '{}'", field.name,
-                                      option_kind_description(kind), field.value));
+                                      ir::field_kind_description(kind), field.value));
   }
 
   std::string file_;

@@ -143,8 +143,8 @@ TEST(TflchefRecipe, UnsupportedFeaturesAreUnsupportedErrors) {
               HasSubstr("field 'shape_signature' of operand"));
   EXPECT_THAT(chef_unsupported("operand { name: \"a\" type: FLOAT16 }"),
               HasSubstr("x.recipe:1:27: tensor type FLOAT16 is not supported by qgold"));
-  EXPECT_THAT(chef_unsupported("operation { type: \"Rsqrt\" }"),
-              HasSubstr("x.recipe:1:19: operation type 'Rsqrt' is not supported by qgold"));
+  EXPECT_THAT(chef_unsupported("operation { type: \"Range\" }"),
+              HasSubstr("x.recipe:1:19: operation type 'Range' is not supported by qgold"));
 }
 
 } // namespace

@@ -352,19 +352,19 @@ private:
   }
 
   void read_options(const YAML::Node &node, Operation &operation) const {
-    std::vector<OptionField> fields = option_fields(operation.code);
+    std::vector<ir::FieldInfo> fields = recipe_option_fields(operation.code);
     std::string_view op = ir::op_name(operation.code);
     if (fields.empty() && node.IsMap() && node.size() > 0)
       fail(node, fmt::format("operation type '{}' has no options", op));
     expect(node, YAML::NodeType::Map, "an options mapping");
     std::string expected;
-    for (const OptionField &field : fields)
+    for (const ir::FieldInfo &field : fields)
       expected += (expected.empty() ? "" : ", ") + std::string(field.name);
     std::set<std::string> seen;
     for (auto it = node.begin(); it != node.end(); ++it) {
       std::string key = scalar(it->first, "an option name");
-      const OptionField *field = nullptr;
-      for (const OptionField &candidate : fields)
+      const ir::FieldInfo *field = nullptr;
+      for (const ir::FieldInfo &candidate : fields)
         if (candidate.name == key)
           field = &candidate;
       if (!field)
@@ -373,38 +373,47 @@ private:
                                     key, op, expected));
       if (!seen.insert(key).second)
         fail(it->first, fmt::format("duplicate option '{}'", key));
-      set_option(operation.options, key, option_value(it->second, *field));
+      ir::set_option(operation.options, key, option_value(it->second, *field));
     }
   }
 
-  OptionValue option_value(const YAML::Node &node, const OptionField &field) const {
-    std::string_view expected = option_kind_description(field.kind);
+  ir::FieldValue option_value(const YAML::Node &node, const ir::FieldInfo &field) const {
+    std::string_view expected = ir::field_kind_description(field.kind);
     std::string what = fmt::format("{} for option '{}'", expected, field.name);
-    if (field.kind == OptionKind::IntList)
+    if (field.kind == ir::FieldKind::IntList)
       return numbers<int32_t>(node, what, parse_int32);
     std::string text = scalar(node, what);
     switch (field.kind) {
-    case OptionKind::Padding:
+    case ir::FieldKind::Padding:
       if (auto padding = ir::padding_from_name(text))
         return *padding;
       break;
-    case OptionKind::Activation:
+    case ir::FieldKind::Activation:
       if (auto activation = ir::activation_from_name(text))
         return *activation;
       break;
-    case OptionKind::Int:
+    case ir::FieldKind::MirrorPadMode:
+      if (auto mode = ir::mirror_pad_mode_from_name(text))
+        return *mode;
+      break;
+    case ir::FieldKind::DType:
+      if (auto dtype = ir::dtype_from_name(text))
+        return *dtype;
+      break;
+    case ir::FieldKind::Int:
       if (auto number = parse_int32(text))
         return *number;
       break;
-    case OptionKind::Bool:
+    case ir::FieldKind::Bool:
       if (auto flag = parse_bool(text))
         return *flag;
       break;
-    case OptionKind::Float:
+    case ir::FieldKind::Float:
       if (auto number = parse_float(text))
         return *number;
       break;
-    case OptionKind::IntList:
+    case ir::FieldKind::IntList: // read as repeated fields / lists by the caller
+    case ir::FieldKind::Fixed:      // not in recipe_option_fields()
       break;
     }
     fail(node, fmt::format("expected {}, got '{}'", what, text));

@@ -95,7 +95,7 @@ std::string names(const std::vector<std::string> &values) {
   return flow_list(values, [](const std::string &name) { return string_scalar(name); });
 }
 
-std::string option_text(const OptionValue &value) {
+std::string option_text(const ir::FieldValue &value) {
   return std::visit(
       [](const auto &v) -> std::string {
         using V = std::decay_t<decltype(v)>;
@@ -103,6 +103,10 @@ std::string option_text(const OptionValue &value) {
           return std::string(ir::padding_name(v));
         else if constexpr (std::is_same_v<V, ir::Activation>)
           return std::string(ir::activation_name(v));
+        else if constexpr (std::is_same_v<V, ir::MirrorPadMode>)
+          return std::string(ir::mirror_pad_mode_name(v));
+        else if constexpr (std::is_same_v<V, ir::DType>)
+          return std::string(ir::dtype_name(v));
         else if constexpr (std::is_same_v<V, bool>)
           return v ? "true" : "false";
         else if constexpr (std::is_same_v<V, float>)
@@ -179,13 +183,13 @@ std::string to_yaml(const Recipe &recipe) {
     out += fmt::format("  - type: {}\n", ir::op_name(operation.code));
     out += fmt::format("    inputs: {}\n", names(operation.inputs));
     out += fmt::format("    outputs: {}\n", names(operation.outputs));
-    std::vector<OptionField> fields = option_fields(operation.code);
+    std::vector<ir::FieldInfo> fields = recipe_option_fields(operation.code);
     if (fields.empty())
       continue;
     out += "    options:\n";
-    for (const OptionField &field : fields)
+    for (const ir::FieldInfo &field : fields)
       out += fmt::format("      {}: {}\n", field.name,
-                         option_text(get_option(operation.options, field.name)));
+                         option_text(ir::get_option(operation.options, field.name)));
   }
   out += fmt::format("inputs: {}\n", names(recipe.inputs));
   out += fmt::format("outputs: {}\n", names(recipe.outputs));

@@ -1,7 +1,7 @@
 #include "harness/bundled/step_goldens.h"
 
 #include "harness/golden/safe_name.h"
-#include "quant/op_roles.h"
+#include "ir/op_registry.h"
 
 #include <set>
 
@@ -13,7 +13,7 @@ namespace {
 std::set<int32_t> weight_tensors(const ir::Model &model) {
   std::set<int32_t> weights;
   for (const ir::Operator &op : model.operators) {
-    auto roles = quant::weighted_op_roles(op.code);
+    auto roles = ir::weighted_op(op.code);
     if (!roles || roles->weights < 0 || size_t(roles->weights) >= op.inputs.size())
       continue;
     int32_t index = op.inputs[roles->weights];

@@ -22,6 +22,7 @@ void add_run_command(CLI::App &app, Action &action);
 void add_convert_recipe_command(CLI::App &app, Action &action);
 void add_fake_quant_command(CLI::App &app, Action &action);
 void add_record_minmax_command(CLI::App &app, Action &action);
+void add_merge_minmax_command(CLI::App &app, Action &action);
 void add_gen_data_command(CLI::App &app, Action &action);
 void add_quantize_command(CLI::App &app, Action &action);
 void add_quantize_weights_command(CLI::App &app, Action &action);

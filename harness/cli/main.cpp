@@ -41,6 +41,7 @@ int main(int argc, char **argv) {
   add_convert_recipe_command(app, action);
   add_fake_quant_command(app, action);
   add_record_minmax_command(app, action);
+  add_merge_minmax_command(app, action);
   add_gen_data_command(app, action);
   add_quantize_command(app, action);
   add_quantize_weights_command(app, action);

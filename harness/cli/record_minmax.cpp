@@ -1,4 +1,5 @@
 #include "harness/cli/commands.h"
+#include "harness/cli/record_minmax_shard.h"
 
 #include "data/dataset.h"
 #include "format/model_file.h"
@@ -16,6 +17,7 @@ using Mode = quant::RecordMinMaxOptions::Mode;
 
 struct RecordMinMaxArgs {
   std::string input, data, output;
+  std::string shard = "0/1", partial;
   std::string mode = "percentile";
   std::string backend = "fast";
   quant::RecordMinMaxOptions options;
@@ -23,9 +25,6 @@ struct RecordMinMaxArgs {
 
 int run_record_minmax(const RecordMinMaxArgs &args) {
   args.options.validate(); // before the dataset is read
-  ir::Model model = format::read_model_file(args.input);
-  quant::check_float_model(model, args.input);
-  auto dataset = data::open_dataset(args.data, data::input_specs(model));
   quant::RecordMinMaxOptions options = args.options;
   options.mode = args.mode == "minmax"           ? Mode::MinMax
                  : args.mode == "moving_average" ? Mode::MovingAverage
@@ -38,6 +37,11 @@ int run_record_minmax(const RecordMinMaxArgs &args) {
     if (skipped++ == 0)
       std::cerr << "qgold: warning: skipping " << why << '\n';
   };
+  if (!args.partial.empty())
+    return run_record_minmax_shard(args.input, args.data, args.shard, args.partial, options);
+  ir::Model model = format::read_model_file(args.input);
+  quant::check_float_model(model, args.input);
+  auto dataset = data::open_dataset(args.data, data::input_specs(model));
   quant::record_minmax(model, *dataset, options);
   if (skipped > 0)
     std::cerr << "qgold: warning: skipped " << skipped << " record(s) with NaN or Inf inputs\n";
@@ -69,7 +73,14 @@ void add_record_minmax_command(CLI::App &app, Action &action) {
   command->add_option("--data", args->data, "dataset: .h5, folder of .txt or .npy, or one .txt")
       ->required()
       ->check(CLI::ExistingPath);
-  command->add_option("-o,--output", args->output, "model to write")->required();
+  CLI::Option *output = command->add_option("-o,--output", args->output, "model to write");
+  CLI::Option *partial =
+      command->add_option("--partial", args->partial, "write the ranges of --shard K/N here instead of a model")
+          ->excludes(output);
+  command->add_option("--shard", args->shard, "with --partial: shard K of N, a contiguous block of records")
+      ->check(shard_validator())
+      ->needs(partial)
+      ->capture_default_str();
   command->add_option("--mode", args->mode, "how per-record ranges are reduced")
       ->check(CLI::IsMember({"percentile", "moving_average", "minmax"}))
       ->capture_default_str();
@@ -97,7 +108,13 @@ void add_record_minmax_command(CLI::App &app, Action &action) {
   command->add_option("--backend", args->backend, "float kernels: optimized (oneDNN) or the reference interpreter")
       ->check(CLI::IsMember({"fast", "reference"}))
       ->capture_default_str();
-  command->callback([args, &action] { action = [args] { return run_record_minmax(*args); }; });
+  command->callback([args, output, partial, &action] {
+    if (output->count() + partial->count() == 0)
+      throw CLI::RequiredError("-o (the calibrated model) or --partial (a shard's ranges)");
+    if (partial->count() > 0 && args->partial.empty())
+      throw CLI::ValidationError("--partial", "needs a file name");
+    action = [args] { return run_record_minmax(*args); };
+  });
 }
 
 } // namespace qgold::cli

@@ -23,7 +23,7 @@ MemoryPlan plan_memory(const ir::Model &model, std::span<const int64_t> element_
   std::vector<bool> planned(count, false);
   auto plannable = [&](int32_t t) {
     const ir::Tensor &tensor = model.tensors[static_cast<size_t>(t)];
-    return tensor.dtype == ir::DType::Float32 && !tensor.is_constant();
+    return ir::dtype_size(tensor.dtype) > 0 && !tensor.is_constant();
   };
   for (int32_t t : model.inputs)
     if (plannable(t)) {
@@ -49,7 +49,10 @@ MemoryPlan plan_memory(const ir::Model &model, std::span<const int64_t> element_
   for (size_t t = 0; t < count; ++t)
     if (planned[t])
       order.push_back(static_cast<int32_t>(t));
-  auto bytes = [&](int32_t t) { return aligned(element_counts[static_cast<size_t>(t)] * 4); };
+  auto bytes = [&](int32_t t) {
+    const auto size = static_cast<int64_t>(ir::dtype_size(model.tensors[static_cast<size_t>(t)].dtype));
+    return aligned(element_counts[static_cast<size_t>(t)] * size);
+  };
   std::stable_sort(order.begin(), order.end(),
                    [&](int32_t a, int32_t b) { return bytes(a) > bytes(b); });
 

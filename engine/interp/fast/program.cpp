@@ -96,12 +96,12 @@ struct Runner::Impl {
     const ir::Model &model = program.model;
     for (size_t i = 0; i < model.tensors.size(); ++i) {
       const ir::Tensor &tensor = model.tensors[i];
-      if (tensor.dtype != ir::DType::Float32)
+      if (ir::dtype_size(tensor.dtype) == 0)
         continue;
       if (tensor.is_constant()) // shared by every Runner, never written
-        buffers.data[i] = reinterpret_cast<float *>(const_cast<uint8_t *>(tensor.data->data()));
+        buffers.data[i] = const_cast<uint8_t *>(tensor.data->data());
       else if (program.plan.offsets[i] != MemoryPlan::kNone)
-        buffers.data[i] = reinterpret_cast<float *>(arena.get() + program.plan.offsets[i]);
+        buffers.data[i] = arena.get() + program.plan.offsets[i];
     }
     TensorBuffers bound = buffers;
     reference_kernels = bind_kernels(model, bound);
@@ -115,7 +115,7 @@ struct Runner::Impl {
   }
 
   std::span<float> values(int32_t tensor) const {
-    return {buffers.data[static_cast<size_t>(tensor)],
+    return {static_cast<float *>(buffers.data[static_cast<size_t>(tensor)]),
             static_cast<size_t>(program.counts[static_cast<size_t>(tensor)])};
   }
 };
@@ -140,9 +140,13 @@ void Runner::set_input(size_t index, std::span<const float> values) {
 void Runner::run(TensorObserver *observer) {
   const ir::Model &model = impl_->program.model;
   SingleThreadScope single_thread;
+  auto observe = [&](int32_t tensor) {
+    if (model.tensors[static_cast<size_t>(tensor)].dtype == ir::DType::Float32)
+      observer->observe(tensor, impl_->values(tensor));
+  };
   if (observer)
     for (int32_t input : model.inputs)
-      observer->observe(input, impl_->values(input));
+      observe(input);
   for (size_t i = 0; i < model.operators.size(); ++i) {
     if (impl_->fast_kernels[i])
       impl_->fast_kernels[i](nullptr);
@@ -150,7 +154,7 @@ void Runner::run(TensorObserver *observer) {
       impl_->reference_kernels[i]();
     if (observer)
       for (int32_t output : model.operators[i].outputs)
-        observer->observe(output, impl_->values(output));
+        observe(output);
   }
 }
 
@@ -160,8 +164,10 @@ void Runner::run(std::span<ValueRange> ranges) {
     throw InputError(fmt::format("{} value ranges for a model of {} tensors", ranges.size(),
                                  model.tensors.size()));
   SingleThreadScope single_thread;
+  auto is_float = [&](int32_t t) { return model.tensors[static_cast<size_t>(t)].dtype == ir::DType::Float32; };
   for (int32_t input : model.inputs)
-    ranges[static_cast<size_t>(input)] = value_range(impl_->values(input));
+    if (is_float(input))
+      ranges[static_cast<size_t>(input)] = value_range(impl_->values(input));
   for (size_t i = 0; i < model.operators.size(); ++i) {
     const std::vector<int32_t> &outputs = model.operators[i].outputs;
     if (impl_->fast_kernels[i]) {
@@ -170,7 +176,8 @@ void Runner::run(std::span<ValueRange> ranges) {
     }
     impl_->reference_kernels[i]();
     for (int32_t output : outputs)
-      ranges[static_cast<size_t>(output)] = value_range(impl_->values(output));
+      if (is_float(output))
+        ranges[static_cast<size_t>(output)] = value_range(impl_->values(output));
   }
 }
 

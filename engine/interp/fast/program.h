@@ -50,12 +50,12 @@ public:
 
   // Input `index` in graph-input order; values.size() must equal its element count.
   void set_input(size_t index, std::span<const float> values);
-  // One inference. The observer sees every graph input first and every
-  // operator output right after its kernel, while the data is in cache; the
-  // span is only valid during the call (the arena is reused later).
+  // One inference. The observer sees every float32 graph input first and
+  // every float32 operator output right after its kernel, while the data is
+  // in cache; the span is only valid during the call (the arena is reused later).
   void run(TensorObserver *observer = nullptr);
-  // One inference that stores the value range of every graph input and
-  // operator output in ranges[tensor index] (ranges.size() must be the
+  // One inference that stores the value range of every float32 graph input
+  // and operator output in ranges[tensor index] (ranges.size() must be the
   // model's tensor count; other entries are left as they are).
   void run(std::span<ValueRange> ranges);
   std::span<const float> output(size_t index) const;

@@ -40,9 +40,8 @@ bool add_activation(dnnl::post_ops &ops, ir::Activation activation) {
   case ir::Activation::ReluN1To1:
     ops.append_eltwise(1.0f, algorithm::eltwise_clip, -1.0f, 1.0f);
     return true;
-  case ir::Activation::Tanh:
-    ops.append_eltwise(1.0f, algorithm::eltwise_tanh, 0.0f, 0.0f);
-    return true;
+  case ir::Activation::Tanh: // refused when binding (interp/dispatch.cpp)
+    return false;
   }
   return false;
 }
@@ -98,7 +97,7 @@ public:
     args.emplace(DNNL_ARG_SCRATCHPAD, memory(scratchpad_, context.engine, context.scratchpad));
     const memory::desc &dst = tensors_.at(1).desc;
     const std::span<const float> output(
-        context.buffers.data[static_cast<size_t>(tensors_.at(1).tensor)],
+        static_cast<const float *>(context.buffers.data[static_cast<size_t>(tensors_.at(1).tensor)]),
         dst.get_size() / sizeof(float));
     return [primitive = primitive_, args = std::move(args), &stream = context.stream,
             output](ValueRange *output_range) {
@@ -263,8 +262,9 @@ public:
 
   FusedKernel bind(RunnerContext &context) const override {
     const auto &data = context.buffers.data;
-    return [x = data[static_cast<size_t>(x_)], y = data[static_cast<size_t>(y_)],
-            out = data[static_cast<size_t>(out_)], count = count_, lo = lo_,
+    return [x = static_cast<const float *>(data[static_cast<size_t>(x_)]),
+            y = static_cast<const float *>(data[static_cast<size_t>(y_)]),
+            out = static_cast<float *>(data[static_cast<size_t>(out_)]), count = count_, lo = lo_,
             hi = hi_](ValueRange *output_range) {
       // Blocks small enough that the range pass reads what was just written from L1.
       constexpr int64_t kBlock = 2048;

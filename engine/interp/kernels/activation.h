@@ -8,6 +8,8 @@ namespace qgold::interp::kernels {
 
 // A fused activation applied to one value. The clamping ones follow TFLite's
 // ActivationFunctionWithMinMax, min(max(x, lo), hi), so NaN passes through.
+// TFLite computes nothing for a fused TANH (its range is unbounded), which is
+// why the interpreter refuses to bind one (interp/dispatch.cpp).
 float activate(ir::Activation activation, float value);
 
 // Applies `activation` in place; a no-op for Activation::None.

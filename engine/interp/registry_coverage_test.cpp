@@ -1,0 +1,94 @@
+// Every operator of the registry is used by a bundled recipe (recipes/*.yaml),
+// goes through the Circle writer and reader (and TFLite's unless it is
+// Circle-only) unchanged, and has a float kernel that binds.
+
+#include "format/model_file.h"
+#include "interp/dispatch.h"
+#include "interp/interpreter.h"
+#include "ir/error.h"
+#include "ir/op_registry.h"
+#include "recipe/recipe.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+namespace qgold::interp {
+namespace {
+
+// Ops the quantizer inserts; a float model has no use for them.
+bool inserted_by_the_quantizer(ir::OpCode code) {
+  const ir::OutputKind kind = ir::op_info(code).output_kind;
+  return kind == ir::OutputKind::Quantized || kind == ir::OutputKind::Float;
+}
+
+// Ops registered before their float kernel: binding them is an
+// UnsupportedError that says so. The list must shrink to nothing.
+const std::set<std::string_view> kWithoutKernelYet = {
+    "Abs", "Cos", "Sin", "Exp", "Log", "Neg", "Sqrt", "Rsqrt", "Square", "Floor", "ELU",
+    "HardSwish", "Gelu", "LeakyRelu", "ReLUN1To1", "Div", "FloorDiv", "Maximum", "Minimum", "Pow",
+    "SquaredDifference", "Equal", "NotEqual", "Greater", "GreaterEqual", "Less", "LessEqual",
+    "LogicalAnd", "LogicalOr", "LogicalNot", "Select", "SelectV2", "Cast", "Transpose", "Gather",
+    "Slice", "StridedSlice", "Squeeze", "ExpandDims", "Pack", "Unpack", "SplitV", "Tile", "PadV2",
+    "MirrorPad", "DepthToSpace", "SpaceToDepth", "BatchToSpaceND", "SpaceToBatchND", "Shape",
+    "OneHot", "ArgMax", "ArgMin", "Sum", "ReduceMax", "ReduceMin", "ReduceProd", "L2Pool2D",
+    "LogSoftmax", "L2Normalize", "LocalResponseNormalization", "BatchMatMul", "ResizeBilinear",
+    "ResizeNearestNeighbor", "Densify"};
+
+TEST(RegistryCoverage, OpsWithoutAKernelSaySo) {
+  for (ir::OpCode code : ir::all_ops()) {
+    const std::string_view name = ir::op_name(code);
+    if (!kWithoutKernelYet.contains(name))
+      continue;
+    ir::Model model;
+    model.operators.push_back({code, {}, {}, ir::default_options(code)});
+    TensorBuffers buffers;
+    try {
+      bind_kernel(Operands(model, 0, buffers));
+      ADD_FAILURE() << name << " binds a kernel: take it off kWithoutKernelYet";
+    } catch (const UnsupportedError &e) {
+      EXPECT_NE(std::string(e.what()).find("has no float kernel yet"), std::string::npos) << e.what();
+    }
+  }
+}
+
+std::map<ir::OpCode, std::filesystem::path> first_recipe_of_each_op() {
+  std::map<ir::OpCode, std::filesystem::path> found;
+  for (const auto &entry : std::filesystem::directory_iterator(std::filesystem::path(QGOLD_SOURCE_DIR) / "recipes")) {
+    if (entry.path().extension() != ".yaml")
+      continue;
+    for (const recipe::Operation &op : recipe::load_recipe(entry.path()).operations)
+      if (!found.contains(op.code) || entry.path() < found[op.code])
+        found[op.code] = entry.path();
+  }
+  return found;
+}
+
+TEST(RegistryCoverage, EveryOpHasABundledRecipeThatRoundTripsAndRuns) {
+  const auto recipes = first_recipe_of_each_op();
+  for (ir::OpCode code : ir::all_ops()) {
+    const std::string name(ir::op_name(code));
+    SCOPED_TRACE(name);
+    if (inserted_by_the_quantizer(code) || kWithoutKernelYet.contains(name))
+      continue;
+    ASSERT_TRUE(recipes.contains(code)) << "no recipes/*.yaml uses " << name;
+    const ir::Model model = recipe::build_model(recipe::load_recipe(recipes.at(code)));
+    for (auto format : {format::FileFormat::Circle, format::FileFormat::TFLite}) {
+      if (format == format::FileFormat::TFLite && ir::op_info(code).circle_only)
+        continue;
+      const ir::Model back = format::deserialize(format::serialize(model, format), name);
+      ASSERT_EQ(back.operators.size(), model.operators.size());
+      for (size_t i = 0; i < model.operators.size(); ++i) {
+        EXPECT_EQ(back.operators[i].code, model.operators[i].code);
+        EXPECT_EQ(back.operators[i].options, model.operators[i].options) << "operator " << i;
+        EXPECT_EQ(back.operators[i].inputs, model.operators[i].inputs);
+      }
+    }
+    EXPECT_NO_THROW(Interpreter{model});
+  }
+}
+
+} // namespace
+} // namespace qgold::interp
