@@ -23,8 +23,13 @@ std::vector<InputSpec> input_specs(const ir::Model &model);
 // One calibration record: one buffer per model input, in input order, holding
 // the input's dtype (little-endian, row-major).
 struct Record {
-  std::string id; // "record 3", "3.txt", ... for error messages
+  std::string id; // "record 3", "3.txt", ... (an HDF5 writer stores it as the record's desc)
   std::vector<std::vector<uint8_t>> inputs;
+  // Where a reader found the record, the dataset file named: "data.h5: record
+  // 3", "inputs/3.txt". Empty for a record made in memory.
+  std::string location = {};
+  // For messages: the location, else the id.
+  const std::string &where() const { return location.empty() ? id : location; }
 };
 
 // Streams records one at a time so a dataset never has to fit in memory.
@@ -88,7 +93,10 @@ private:
 std::unique_ptr<ShardReader> open_dataset_shard(const std::filesystem::path &path,
                                                 const std::vector<InputSpec> &specs, Shard shard);
 
-// Writes records in ONE's h5 layout (typed datasets, shapes from specs).
+// Writes records in ONE's h5 layout (typed datasets, shapes from specs), under
+// qgold's output policy (format/output_file.h): the records go to a temporary
+// beside `path` that close() puts in place. A writer destroyed without close()
+// (an error on the way) leaves `path` as it was. Errors name `path`.
 class H5DatasetWriter {
 public:
   H5DatasetWriter(const std::filesystem::path &path, std::vector<InputSpec> specs);

@@ -65,6 +65,7 @@ public:
                        " inputs, the model has " + std::to_string(specs_.size()));
 
     record.id = "record " + name;
+    record.location = where;
     record.inputs.resize(specs_.size());
     for (size_t j = 0; j < specs_.size(); ++j)
       read_input(group.get(), name, j, record.inputs[j]);

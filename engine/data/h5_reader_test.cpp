@@ -85,6 +85,7 @@ TEST(H5Reader, ReadsTypedLittleEndianRecordsInOrder) {
   const auto records = testing::read_all(*reader);
   ASSERT_EQ(records.size(), 2u);
   EXPECT_EQ(records[0].id, "record 0");
+  EXPECT_EQ(records[0].where(), file.string() + ": record 0"); // messages name the file
   ASSERT_EQ(records[0].inputs.size(), 1u);
   EXPECT_EQ(as<float>(records[0].inputs[0]), iota_floats(24, 0.f));
   EXPECT_EQ(as<float>(records[1].inputs[0])[23], 111.5f); // 100 + 0.5 * 23

@@ -4,14 +4,18 @@
 #include "data/h5_util.h"
 #include "data/spec_util.h"
 
+#include "format/output_file.h"
 #include "ir/error.h"
 
+#include <optional>
 #include <stdexcept>
 
 namespace qgold::data {
 
 struct H5DatasetWriter::Impl {
-  std::string file_name;
+  std::string file_name; // the target, named in every message
+  // Where the file is written until close() commits it; outlives the handles below.
+  std::optional<format::StagedOutput> staged;
   std::vector<InputSpec> specs;
   std::vector<h5::Handle> file_types, memory_types;
   std::vector<std::vector<hsize_t>> dims;
@@ -35,9 +39,10 @@ H5DatasetWriter::H5DatasetWriter(const std::filesystem::path &path, std::vector<
   }
   impl.specs = std::move(specs);
 
-  impl.file = h5::check(
-      H5Fcreate(impl.file_name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, h5::file_access().get()),
-      H5Fclose, impl.file_name + ": cannot create the HDF5 file");
+  impl.staged.emplace(path);
+  impl.file = h5::check(H5Fcreate(impl.staged->path().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT,
+                                  h5::file_access().get()),
+                        H5Fclose, impl.file_name + ": cannot create the HDF5 file");
   impl.value =
       h5::check(H5Gcreate2(impl.file.get(), "value", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
                 H5Gclose, impl.file_name + ": cannot create group /value");
@@ -49,11 +54,8 @@ H5DatasetWriter::H5DatasetWriter(const std::filesystem::path &path, std::vector<
 }
 
 H5DatasetWriter::~H5DatasetWriter() {
-  try {
-    close();
-  } catch (const std::exception &) {
-    // A destructor cannot report; callers that care call close() themselves.
-  }
+  h5::Lock lock(h5::library_mutex());
+  impl_.reset(); // without close(): the handles close and the staged temporary is removed
 }
 
 void H5DatasetWriter::append(const Record &record) {
@@ -105,6 +107,7 @@ void H5DatasetWriter::close() {
   impl.value.close();
   if (!impl.file.close() || !flushed)
     h5::fail(impl.file_name + ": cannot finish writing the HDF5 file");
+  impl.staged->commit();
 }
 
 } // namespace qgold::data

@@ -63,10 +63,9 @@ TEST(H5Writer, RoundTripsThroughTheReader) {
 TEST(H5Writer, WritesOnesTypedLayout) {
   TempDir dir;
   const auto file = dir / "gen.h5";
-  {
-    H5DatasetWriter writer(file, kSpecs);
-    writer.append(make_record(1));
-  } // the destructor closes
+  H5DatasetWriter writer(file, kSpecs);
+  writer.append(make_record(1));
+  writer.close();
 
   hid_t h5 = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
   ASSERT_GE(h5, 0);
@@ -128,9 +127,32 @@ TEST(H5Writer, RejectsRecordsThatDoNotMatchTheSpecs) {
 TEST(H5Writer, RejectsUnwritableTargetsAndDtypes) {
   TempDir dir;
   EXPECT_CONTAINS(input_error([&] { H5DatasetWriter(dir / "missing" / "gen.h5", kSpecs); }),
-                  "cannot create the HDF5 file");
+                  (dir / "missing" / "gen.h5").string() + ": cannot create a temporary file");
   EXPECT_THROW(H5DatasetWriter(dir / "half.h5", {{"h", ir::DType::Float16, {2}}}),
                UnsupportedError);
+}
+
+// The writer stages its file (format/output_file.h): the target appears only at
+// close(); a writer destroyed before (an error on the way) leaves the previous
+// file and no temporary.
+TEST(H5Writer, TargetChangesOnlyAtClose) {
+  TempDir dir;
+  const auto file = dir / "gen.h5";
+  testing::write_file(file, "previous");
+  {
+    H5DatasetWriter writer(file, kSpecs);
+    writer.append(make_record(0));
+    EXPECT_EQ(testing::file_names(dir.path()).size(), 2u); // gen.h5 and the temporary
+  }
+  EXPECT_EQ(testing::file_names(dir.path()), std::vector<std::string>{"gen.h5"});
+  std::ifstream in(file);
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), "previous");
+
+  H5DatasetWriter writer(file, kSpecs);
+  writer.append(make_record(0));
+  writer.close();
+  EXPECT_EQ(testing::file_names(dir.path()), std::vector<std::string>{"gen.h5"});
+  EXPECT_EQ(testing::read_all(*open_dataset(file, kSpecs)).size(), 1u);
 }
 
 TEST(H5Writer, ThreadsMayWriteAndReadDifferentFilesAtOnce) {

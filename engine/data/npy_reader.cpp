@@ -65,6 +65,7 @@ public:
       return false;
     const RecordFiles &files = records_[next_++];
     record.id = files.id;
+    record.location = (files.inputs[0].parent_path() / files.id).string();
     record.inputs.resize(specs_.size());
     for (size_t j = 0; j < specs_.size(); ++j)
       read_input(files.inputs[j], j, record.inputs[j]);
@@ -98,7 +99,8 @@ private:
 class NpyStackedReader final : public DatasetReader {
 public:
   NpyStackedReader(const std::vector<fs::path> &files, const std::vector<InputSpec> &specs)
-      : specs_(specs) {
+      : specs_(specs),
+        source_(files.size() == 1 ? files[0].string() : files[0].parent_path().string()) {
     for (size_t j = 0; j < specs_.size(); ++j) {
       const std::string file = files[j].string();
       const InputSpec &spec = specs_[j];
@@ -127,6 +129,7 @@ public:
     if (next_ >= records_)
       return false;
     record.id = "record " + std::to_string(next_++);
+    record.location = source_ + ": " + record.id;
     record.inputs.resize(specs_.size());
     for (size_t j = 0; j < specs_.size(); ++j) {
       record.inputs[j].resize(byte_size(specs_[j]));
@@ -152,6 +155,7 @@ private:
   };
 
   std::vector<InputSpec> specs_;
+  std::string source_; // the one file, or the folder of 0.npy .. <K-1>.npy
   std::vector<Input> inputs_;
   uint64_t records_ = 0, next_ = 0;
 };

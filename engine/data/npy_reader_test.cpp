@@ -54,6 +54,7 @@ TEST(NpyReader, EachFileIsOneRecordInNameOrder) {
   const auto records = testing::read_all(*reader);
   ASSERT_EQ(records.size(), 2u);
   EXPECT_EQ(records[0].id, "a.npy");
+  EXPECT_EQ(records[0].where(), (dir / "a.npy").string()); // messages name the file
   EXPECT_EQ(as<float>(records[0].inputs[0]), kSix);
   EXPECT_EQ(records[1].id, "b.npy");
   EXPECT_EQ(as<float>(records[1].inputs[0]), other);
@@ -99,6 +100,7 @@ TEST(NpyReader, SingleFileWithLeadingRecordAxisHoldsAllRecords) {
     const auto records = testing::read_all(*reader);
     ASSERT_EQ(records.size(), 3u);
     EXPECT_EQ(records[2].id, "record 2");
+    EXPECT_EQ(records[2].where(), (dir / "data.npy").string() + ": record 2");
     EXPECT_EQ(as<float>(records[2].inputs[0]),
               (std::vector<float>{12.f, 13.f, 14.f, 15.f, 16.f, 17.f}));
   }
@@ -138,6 +140,7 @@ TEST(NpyReader, MultiInputFilesPerRecord) {
   auto records = testing::read_all(*open_dataset(dir.path(), specs));
   ASSERT_EQ(records.size(), 2u);
   EXPECT_EQ(records[0].id, "r0_*.npy");
+  EXPECT_EQ(records[0].where(), (dir / "r0_*.npy").string());
   EXPECT_EQ(as<int32_t>(records[0].inputs[0]), (std::vector<int32_t>{1, 2}));
   EXPECT_EQ(records[1].inputs[1], std::vector<uint8_t>{7});
 

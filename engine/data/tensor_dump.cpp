@@ -7,6 +7,7 @@
 #include "data/h5_util.h"
 #include "data/spec_util.h"
 
+#include "format/output_file.h"
 #include "ir/error.h"
 
 #include <algorithm>
@@ -107,32 +108,21 @@ void write_tensor(hid_t file, const ir::Model &model, size_t index, const std::s
 void dump_tensors_h5(const ir::Model &model, const fs::path &path) {
   const std::string file_name = path.string();
   check_dumpable(model, file_name);
-  h5::Lock lock(h5::library_mutex());
-  h5::silence_errors();
-
-  // Written beside the target and renamed, so a failure never leaves a half dump.
-  fs::path partial = path;
-  partial += ".partial";
-  const std::string partial_name = partial.string();
-  try {
-    h5::Handle file = h5::check(
-        H5Fcreate(partial_name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, h5::file_access().get()),
-        H5Fclose, partial_name + ": cannot create the HDF5 file");
+  // Written to a temporary that replaces `path` only when complete (format/output_file.h).
+  format::StagedOutput staged(path);
+  {
+    h5::Lock lock(h5::library_mutex());
+    h5::silence_errors();
+    h5::Handle file = h5::check(H5Fcreate(staged.path().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT,
+                                          h5::file_access().get()),
+                                H5Fclose, file_name + ": cannot create the HDF5 file");
     for (size_t i = 0; i < model.tensors.size(); ++i)
       if (!model.tensors[i].name.empty())
         write_tensor(file.get(), model, i, file_name);
     if (!file.close())
-      h5::fail(partial_name + ": cannot finish writing the HDF5 file");
-    std::error_code error;
-    fs::rename(partial, path, error);
-    if (error)
-      throw InputError(file_name +
-                       ": cannot move the finished dump into place: " + error.message());
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove(partial, ignored);
-    throw;
+      h5::fail(file_name + ": cannot finish writing the HDF5 file");
   }
+  staged.commit();
 }
 
 } // namespace qgold::data

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -52,6 +53,15 @@ template <typename Action> std::string input_error(Action &&action) {
     return error.what();
   }
   return "<no InputError thrown>";
+}
+
+// The names of the files in `dir`, sorted: what a writer left behind.
+inline std::vector<std::string> file_names(const std::filesystem::path &dir) {
+  std::vector<std::string> names;
+  for (const auto &entry : std::filesystem::directory_iterator(dir))
+    names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 // Reads every record of a dataset.

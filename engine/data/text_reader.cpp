@@ -189,6 +189,7 @@ private:
                        " non-blank lines, expected " + std::to_string(specs_.size()) +
                        " (one line per model input)");
     record.id = path.filename().string();
+    record.location = file;
     record.inputs.resize(specs_.size());
     for (size_t j = 0; j < specs_.size(); ++j)
       parse_line(file, j, lines[j], record.inputs[j]);

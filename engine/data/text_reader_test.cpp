@@ -47,6 +47,7 @@ TEST(TextReader, SortsFilesByNameAndParsesEachLineAsOneInput) {
   const auto records = testing::read_all(*reader);
   ASSERT_EQ(records.size(), 3u);
   EXPECT_EQ(records[0].id, "10.txt");
+  EXPECT_EQ(records[0].where(), (dir / "10.txt").string()); // messages name the file
   EXPECT_EQ(records[1].id, "a.txt");
   EXPECT_EQ(records[2].id, "b.txt");
   EXPECT_EQ(as<int32_t>(records[1].inputs[0]), (std::vector<int32_t>{1, -2}));

@@ -89,7 +89,7 @@ std::map<int32_t, size_t> recorded_tensors(const ir::Model &model) {
 
 std::string nonfinite_message(const data::Record &record, size_t input, const std::string &input_name,
                               float value, size_t index) {
-  return fmt::format("{}: input {} ('{}') has the non-finite value {} at index {}", record.id, input, input_name,
+  return fmt::format("{}: input {} ('{}') has the non-finite value {} at index {}", record.where(), input, input_name,
                      value, index);
 }
 

@@ -1,6 +1,6 @@
 #include "harness/cli/commands.h"
 
-#include "harness/atomic_file.h"
+#include "harness/util/atomic_file.h"
 #include "recipe/recipe.h"
 
 #include <iostream>

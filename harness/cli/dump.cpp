@@ -2,7 +2,6 @@
 
 #include "data/tensor_dump.h"
 #include "format/model_file.h"
-#include "harness/cli/outputs.h"
 
 #include <iostream>
 #include <memory>
@@ -16,9 +15,7 @@ struct DumpArgs {
 
 int run_dump(const DumpArgs &args) {
   const ir::Model model = format::read_model_file(args.model);
-  // Staged here too: the dump's own "<path>.partial" rename would replace a symlink, or
-  // /dev/null, by a regular file.
-  write_staged(args.output, [&](const auto &path) { data::dump_tensors_h5(model, path); });
+  data::dump_tensors_h5(model, args.output); // staged: a failed dump leaves the output as it was
   std::cout << "wrote " << args.output << '\n';
   return kExitOk;
 }

@@ -2,7 +2,6 @@
 
 #include "data/dataset.h"
 #include "format/model_file.h"
-#include "harness/cli/outputs.h"
 #include "ir/error.h"
 
 #include <fmt/format.h>
@@ -42,26 +41,24 @@ int run_gen_data(const GenDataArgs &args) {
       throw UnsupportedError(fmt::format("{}: input '{}' is {}; gen-data writes float32 inputs only",
                                          args.model, spec.name, ir::dtype_name(spec.dtype)));
   std::mt19937_64 engine(args.seed);
-  write_staged(args.output, [&](const auto &path) {
-    data::H5DatasetWriter writer(path, specs);
-    data::Record record;
-    std::vector<float> values;
-    // One record at a time: memory stays flat for any --records.
-    for (size_t r = 0; r < args.records; ++r) {
-      record.id = fmt::format("record {}", r);
-      record.inputs.resize(specs.size());
-      for (size_t i = 0; i < specs.size(); ++i) {
-        values.resize(static_cast<size_t>(ir::num_elements(specs[i].shape)));
-        for (float &value : values)
-          value = uniform(engine, args.min, args.max);
-        record.inputs[i].resize(values.size() * sizeof(float));
-        if (!values.empty())
-          std::memcpy(record.inputs[i].data(), values.data(), record.inputs[i].size());
-      }
-      writer.append(record);
+  data::H5DatasetWriter writer(args.output, specs);
+  data::Record record;
+  std::vector<float> values;
+  // One record at a time: memory stays flat for any --records.
+  for (size_t r = 0; r < args.records; ++r) {
+    record.id = fmt::format("record {}", r);
+    record.inputs.resize(specs.size());
+    for (size_t i = 0; i < specs.size(); ++i) {
+      values.resize(static_cast<size_t>(ir::num_elements(specs[i].shape)));
+      for (float &value : values)
+        value = uniform(engine, args.min, args.max);
+      record.inputs[i].resize(values.size() * sizeof(float));
+      if (!values.empty())
+        std::memcpy(record.inputs[i].data(), values.data(), record.inputs[i].size());
     }
-    writer.close();
-  });
+    writer.append(record);
+  }
+  writer.close();
   std::cout << "wrote " << args.records << " records to " << args.output << '\n';
   return kExitOk;
 }

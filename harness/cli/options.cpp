@@ -31,6 +31,18 @@ quant::Granularity to_granularity(const std::string &name) {
   return *granularity;
 }
 
+void add_suite_options(CLI::App &command, std::vector<std::string> &patterns, std::string &suite,
+                       const std::string &layouts) {
+  command.add_option("patterns", patterns,
+                     "globs on case ids (Conv2D_001/channel/uint8) or names; default: all");
+  command
+      .add_option("--suite", suite,
+                  layouts + "; default: the suite the working directory is in (a folder with "
+                            "suite.tsv, or with recipes/ and harness/), else the checkout "
+                            "holding this qgold")
+      ->check(CLI::ExistingDirectory);
+}
+
 std::optional<quant::QConf> load_optional_qconf(const std::string &path) {
   if (path.empty())
     return std::nullopt;

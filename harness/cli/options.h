@@ -22,6 +22,11 @@ CLI::Option *add_granularity_option(CLI::App &command, std::string &value,
                                     const std::vector<std::string> &allowed);
 quant::Granularity to_granularity(const std::string &name);
 
+// verify's and regen's case patterns and --suite DIR; `layouts` tells which
+// suites DIR may be.
+void add_suite_options(CLI::App &command, std::vector<std::string> &patterns, std::string &suite,
+                       const std::string &layouts);
+
 // The qconf of --config, or nullopt when the option was not given.
 std::optional<quant::QConf> load_optional_qconf(const std::string &path);
 

@@ -24,22 +24,4 @@ void check_output_paths(const CLI::App &command) {
   }
 }
 
-void write_staged(const std::string &output,
-                  const std::function<void(const std::filesystem::path &)> &write) {
-  format::StagedOutput staged(output);
-  try {
-    write(staged.path());
-  } catch (const InputError &error) {
-    std::string message = error.what();
-    const std::string temporary = staged.path().string();
-    if (message.find(temporary) == std::string::npos)
-      throw;
-    for (size_t at = 0; (at = message.find(temporary, at)) != std::string::npos;
-         at += output.size())
-      message.replace(at, temporary.size(), output);
-    throw InputError(message);
-  }
-  staged.commit();
-}
-
 } // namespace qgold::cli

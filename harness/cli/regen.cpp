@@ -1,7 +1,9 @@
 #include "harness/cli/commands.h"
 
-#include "harness/bundled_suite.h"
-#include "harness/regen.h"
+#include "harness/bundled/regen.h"
+#include "harness/bundled/suite.h"
+#include "harness/cli/options.h"
+#include "harness/suite/layout.h"
 #include "ir/error.h"
 
 #include <fmt/format.h>
@@ -19,14 +21,13 @@ struct RegenArgs {
 };
 
 int run_regen(const RegenArgs &args) {
-  std::filesystem::path root =
-      args.root.empty() ? harness::default_repo_root(nullptr) : std::filesystem::path(args.root);
-  if (std::filesystem::exists(root / "suite.tsv"))
+  harness::SuiteRoot root = harness::locate_suite(args.root);
+  if (root.layout == harness::SuiteLayout::SuiteTsv)
     throw InputError(fmt::format("{}: a suite.tsv suite (ONE's pota layout) holds ONE's goldens; "
                                  "regen writes only suites of recipes/*.yaml with tests (verify "
                                  "checks a suite.tsv suite)",
-                                 root.string()));
-  harness::BundledSuite suite = harness::load_bundled_suite(root);
+                                 root.dir.string()));
+  harness::BundledSuite suite = harness::load_bundled_suite(root.dir);
   auto cases = harness::select_cases(suite, args.patterns);
   harness::RegenOptions options;
   options.check = args.check;
@@ -43,16 +44,12 @@ void add_regen_command(CLI::App &app, Action &action) {
   auto args = std::make_shared<RegenArgs>();
   CLI::App *command = app.add_subcommand(
       "regen", "Regenerate the bundled suite's goldens with qgold's engine and report changes");
-  command->add_option("patterns", args->patterns,
-                      "globs on case ids (Conv2D_001/channel/uint8) or names; default: all");
+  add_suite_options(*command, args->patterns, args->root,
+                    "a bundled suite's root (with recipes/*.yaml); a suite.tsv suite is refused");
   command->add_flag("--check,--dry-run", args->check,
                     "write nothing; exit 1 if anything would change");
   command->add_flag("--inputs", args->inputs,
                     "also rewrite test_inputs that differ from the recipe's calibration");
-  command->add_option("--suite", args->root,
-                      "repository root (with recipes/*.yaml); default: the one holding this "
-                      "qgold. A suite.tsv suite is refused")
-      ->check(CLI::ExistingDirectory);
   command->callback([args, &action] { action = [args] { return run_regen(*args); }; });
 }
 

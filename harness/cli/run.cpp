@@ -3,7 +3,6 @@
 
 #include "data/dataset.h"
 #include "format/model_file.h"
-#include "harness/cli/outputs.h"
 #include "interp/interpreter.h"
 #include "ir/error.h"
 
@@ -41,29 +40,27 @@ int run_run(const RunArgs &args) {
   auto dataset = data::open_dataset(args.data, inputs);
   interp::Interpreter interpreter(model);
   size_t count = 0;
-  // A failing run (a bad record) leaves a previous output as it was.
-  write_staged(args.output, [&](const auto &path) {
-    data::H5DatasetWriter writer(path, output_specs(model));
-    data::Record record;
-    std::vector<float> values;
-    while (dataset->next(record)) {
-      for (size_t i = 0; i < record.inputs.size(); ++i) {
-        values.resize(record.inputs[i].size() / sizeof(float));
-        std::memcpy(values.data(), record.inputs[i].data(), values.size() * sizeof(float));
-        interpreter.set_input(i, values);
-      }
-      interpreter.run();
-      data::Record outputs{record.id, {}};
-      for (size_t o = 0; o < model.outputs.size(); ++o) {
-        auto result = interpreter.output(o);
-        auto bytes = reinterpret_cast<const uint8_t *>(result.data());
-        outputs.inputs.emplace_back(bytes, bytes + result.size_bytes());
-      }
-      writer.append(outputs);
-      ++count;
+  // The writer stages its file: a failing run (a bad record) leaves a previous output as it was.
+  data::H5DatasetWriter writer(args.output, output_specs(model));
+  data::Record record;
+  std::vector<float> values;
+  while (dataset->next(record)) {
+    for (size_t i = 0; i < record.inputs.size(); ++i) {
+      values.resize(record.inputs[i].size() / sizeof(float));
+      std::memcpy(values.data(), record.inputs[i].data(), values.size() * sizeof(float));
+      interpreter.set_input(i, values);
     }
-    writer.close();
-  });
+    interpreter.run();
+    data::Record outputs{record.id, {}};
+    for (size_t o = 0; o < model.outputs.size(); ++o) {
+      auto result = interpreter.output(o);
+      auto bytes = reinterpret_cast<const uint8_t *>(result.data());
+      outputs.inputs.emplace_back(bytes, bytes + result.size_bytes());
+    }
+    writer.append(outputs);
+    ++count;
+  }
+  writer.close();
   std::cout << fmt::format("wrote {} records to {}\n", count, args.output);
   return kExitOk;
 }

@@ -1,16 +1,15 @@
 #include "harness/cli/commands.h"
 
 #include "format/model_file.h"
-#include "harness/adapter.h"
-#include "harness/atomic_file.h"
-#include "harness/bundled_suite.h"
-#include "harness/bundled_verify.h"
-#include "harness/junit.h"
-#include "harness/one_suite.h"
-#include "harness/tolerances.h"
+#include "harness/backend/adapter.h"
+#include "harness/cli/options.h"
+#include "harness/bundled/plan.h"
+#include "harness/one/plan.h"
+#include "harness/suite/junit.h"
+#include "harness/suite/layout.h"
+#include "harness/suite/report.h"
+#include "harness/util/atomic_file.h"
 #include "ir/error.h"
-
-#include <fmt/format.h>
 
 #include <iostream>
 #include <memory>
@@ -41,67 +40,46 @@ std::string self_path() {
   return error ? std::string("qgold") : exe.string();
 }
 
-// --tolerances, else <suite>/tolerances.yaml when present, else ONE's defaults.
-harness::Tolerances tolerances_for(const VerifyArgs &args, const fs::path &suite_dir) {
-  harness::Tolerances tolerances;
-  if (!args.tolerances.empty())
-    tolerances = harness::load_tolerances(args.tolerances);
-  else if (fs::exists(suite_dir / "tolerances.yaml"))
-    tolerances = harness::load_tolerances(suite_dir / "tolerances.yaml");
-  tolerances.exact = tolerances.exact || args.exact;
-  return tolerances;
+harness::BackendFactory backend_factory(const std::string &adapter_file) {
+  if (adapter_file.empty())
+    return [] { return std::make_unique<harness::EngineBackend>(); };
+  auto adapter = std::make_shared<harness::Adapter>(harness::load_adapter(adapter_file));
+  return [adapter, qgold = self_path()] {
+    return std::make_unique<harness::AdapterBackend>(*adapter, qgold);
+  };
 }
 
-harness::SuiteResult run_bundled(const VerifyArgs &args, const fs::path &root) {
-  harness::BundledSuite suite = harness::load_bundled_suite(root);
-  harness::Tolerances tolerances = tolerances_for(args, root);
+harness::SuiteResult run_verify_suite(const VerifyArgs &args, const harness::SuiteRoot &root,
+                                      const harness::Tolerances &tolerances) {
+  const bool tsv = root.layout == harness::SuiteLayout::SuiteTsv;
   if (!args.model.empty()) {
-    auto cases = harness::select_cases(suite, {args.case_id});
-    if (cases.size() != 1 || cases[0].id() != args.case_id)
-      throw InputError(fmt::format("--case '{}': expected one case as RECIPE/GRANULARITY/DTYPE "
-                                   "(e.g. Conv2D_001/channel/uint8)",
-                                   args.case_id));
-    ir::Model model = format::read_model_file(args.model);
+    harness::CasePlan plan =
+        tsv ? harness::plan_one_model_case(root.dir, args.case_id)
+            : harness::plan_bundled_model_case(harness::load_bundled_suite(root.dir), args.case_id);
     harness::SuiteResult result;
-    result.dir = args.model;
-    result.cases.push_back(harness::verify_model_against_case(suite, cases[0], model, tolerances));
+    result.dir = root.dir;
+    result.tolerances = tolerances;
+    result.cases.push_back(
+        harness::check_model(plan, format::read_model_file(args.model), tolerances));
     return result;
   }
-  auto cases = harness::select_cases(suite, args.patterns);
-  harness::BackendFactory factory = [] { return std::make_unique<harness::EngineBackend>(); };
-  std::shared_ptr<harness::Adapter> adapter;
-  if (!args.backend.empty()) {
-    adapter = std::make_shared<harness::Adapter>(harness::load_adapter(args.backend));
-    std::string qgold = self_path();
-    factory = [adapter, qgold] { return std::make_unique<harness::AdapterBackend>(*adapter, qgold); };
-  }
-  return harness::verify_bundled(suite, cases, tolerances, args.jobs, factory);
+  std::vector<harness::CasePlan> plans =
+      tsv ? harness::plan_one_cases(root.dir, args.patterns)
+          : harness::plan_bundled_cases(harness::load_bundled_suite(root.dir), args.patterns);
+  return harness::verify_cases(root.dir, plans, tolerances, args.jobs,
+                               backend_factory(args.backend));
 }
 
-int run_verify(const VerifyArgs &args, const char *argv0) {
+int run_verify(const VerifyArgs &args) {
   if (args.model.empty() != args.case_id.empty())
     throw InputError("--model and --case go together");
+  if (!args.model.empty() && !args.backend.empty())
+    throw InputError("--model checks a model quantized elsewhere: no --backend runs the steps");
   if (to_stdout(args.json) && to_stdout(args.junit))
     throw InputError("--json - and --junit -: only one report can go to standard output");
-  harness::SuiteResult result;
-  bool one_layout = !args.suite.empty() && fs::exists(fs::path(args.suite) / "suite.tsv");
-  if (one_layout && !args.model.empty()) {
-    result.dir = args.model;
-    result.cases.push_back(harness::check_model_against_one_case(
-        args.suite, args.case_id, format::read_model_file(args.model),
-        tolerances_for(args, args.suite)));
-  } else if (one_layout) {
-    if (!args.backend.empty())
-      throw InputError("--backend runs on the bundled suite layout, not on a suite.tsv suite");
-    harness::SuiteOptions options;
-    options.tolerances = tolerances_for(args, args.suite);
-    options.jobs = args.jobs;
-    options.patterns = args.patterns;
-    result = harness::run_one_suite(args.suite, options);
-  } else {
-    fs::path root = args.suite.empty() ? harness::default_repo_root(argv0) : fs::path(args.suite);
-    result = run_bundled(args, root);
-  }
+  harness::SuiteRoot root = harness::locate_suite(args.suite);
+  harness::Tolerances tolerances = harness::suite_tolerances(root, args.tolerances, args.exact);
+  harness::SuiteResult result = run_verify_suite(args, root, tolerances);
   const bool report_to_stdout = to_stdout(args.json) || to_stdout(args.junit);
   harness::print_report(result, report_to_stdout ? std::cerr : std::cout);
   write_report(args.json, harness::report_json(result).dump(2) + "\n");
@@ -113,35 +91,33 @@ int run_verify(const VerifyArgs &args, const char *argv0) {
 void add_verify_command(CLI::App &app, Action &action) {
   auto args = std::make_shared<VerifyArgs>();
   CLI::App *command = app.add_subcommand(
-      "verify", "Verify golden data: qgold's bundled suite (default) or a suite folder");
-  command->add_option("patterns", args->patterns,
-                      "globs on case ids (Conv2D_001/channel/uint8) or names; default: all");
-  command->add_option("--suite", args->suite,
-                      "a folder with suite.tsv (ONE's pota layout) or with recipes/ (bundled "
-                      "layout); default: the repository holding this qgold")
-      ->check(CLI::ExistingDirectory);
+      "verify", "Verify golden data: the suite one stands in (qgold's bundled suite by "
+                "default) or a suite folder");
+  add_suite_options(*command, args->patterns, args->suite,
+                    "a folder with suite.tsv (ONE's pota layout) or with recipes/ (bundled "
+                    "layout)");
   command->add_option("-j,--jobs", args->jobs, "cases run in parallel (0 = all cores)")
       ->capture_default_str();
   command->add_option("--json", args->json,
                       "write a JSON summary (per-case timings) to FILE (- for stdout)");
   command->add_option("--junit", args->junit, "write JUnit XML to FILE (- for stdout)");
   command->add_option("--tolerances", args->tolerances,
-                      "YAML file of per-key tolerances (default: <suite>/tolerances.yaml if "
-                      "present, else ONE's)")
+                      "YAML file of per-key tolerances over the suite's policy (default: "
+                      "<suite>/tolerances.yaml if present; the policy: ONE's allclose for "
+                      "suite.tsv suites, else qgold's, docs/harness.md)")
       ->check(CLI::ExistingFile);
   command->add_flag("--exact", args->exact, "require exact equality instead of tolerances");
   command->add_option("--model", args->model,
                       "check a model quantized elsewhere (.circle or .tflite) against --case")
       ->check(CLI::ExistingFile);
   command->add_option("--case", args->case_id,
-                      "RECIPE/GRANULARITY/DTYPE for --model: a case of the suite --suite names "
-                      "(default: the bundled suite)");
+                      "RECIPE/GRANULARITY/DTYPE for --model: a case of the suite (see --suite)");
   command->add_option("--backend", args->backend,
-                      "adapter YAML: run the steps with another toolchain's commands (the "
-                      "goldens of steps it has no command for are skipped)")
+                      "adapter YAML: run the steps with another toolchain's commands, on either "
+                      "suite layout (the goldens of steps it has no command for are skipped)")
       ->check(CLI::ExistingFile);
   command->callback([args, &action] {
-    action = [args] { return run_verify(*args, nullptr); };
+    action = [args] { return run_verify(*args); };
   });
 }
 

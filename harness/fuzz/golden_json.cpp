@@ -1,7 +1,7 @@
 // libFuzzer target: golden JSON -> parse_golden; a golden that parses must
 // print and parse back to itself (golden_to_json is what regen writes).
 #include "harness/fuzz/fuzz_util.h"
-#include "harness/golden.h"
+#include "harness/golden/golden.h"
 
 #include <cstdlib>
 #include <string>
