@@ -22,6 +22,18 @@ TEST(ActivationTest, ClampsToTheRangeOfEachActivation) {
   EXPECT_FLOAT_EQ(activate(Activation::Relu6, 7.5f), 6.0f);
 }
 
+TEST(ActivationTest, IntegersClampLikeTfliteAndTanhLeavesThem) {
+  EXPECT_EQ(activate(Activation::None, int32_t{-7}), -7);
+  EXPECT_EQ(activate(Activation::Relu, int32_t{-7}), 0);
+  EXPECT_EQ(activate(Activation::Relu, int64_t{1} << 40), int64_t{1} << 40);
+  EXPECT_EQ(activate(Activation::Relu6, int32_t{7}), 6);
+  EXPECT_EQ(activate(Activation::Relu6, int64_t{-7}), 0);
+  EXPECT_EQ(activate(Activation::ReluN1To1, int32_t{-7}), -1);
+  EXPECT_EQ(activate(Activation::ReluN1To1, int32_t{0}), 0);
+  // CalculateActivationRange gives TANH the full range of the type.
+  EXPECT_EQ(activate(Activation::Tanh, int32_t{7}), 7);
+}
+
 TEST(ActivationTest, TanhIsTheHyperbolicTangent) {
   // tanh(1) = (e^2 - 1) / (e^2 + 1) = 6.389056 / 8.389056
   EXPECT_NEAR(activate(Activation::Tanh, 1.0f), 0.7615942f, 1e-6f);
