@@ -94,9 +94,23 @@ private:
     out.inputs = read_graph_io(graph.inputs(), "input");
     out.outputs = read_graph_io(graph.outputs(), "output");
     if (graph.operators())
-      for (flatbuffers::uoffset_t o = 0; o < graph.operators()->size(); ++o)
-        out.operators.push_back(read_operator(model, *graph.operators()->Get(o), o));
+      for (flatbuffers::uoffset_t o = 0; o < graph.operators()->size(); ++o) {
+        const fb::Operator &op = *graph.operators()->Get(o);
+        out.operators.push_back(read_operator(model, op, o));
+        if (op.builtin_options_type() == 0 || !op.builtin_options())
+          cast_types_from_tensors(out, out.operators.back());
+      }
     return out;
+  }
+
+  // TFLite's converter writes Cast without CastOptions (its kernel reads the
+  // tensor types); luci's importer then takes the types from the tensors, and
+  // so does qgold.
+  static void cast_types_from_tensors(const ir::Graph &graph, ir::Operator &op) {
+    if (op.code != ir::OpCode::Cast || op.inputs.size() != 1 || op.outputs.size() != 1 || op.inputs[0] < 0)
+      return;
+    op.options = ir::CastOptions{graph.tensors[static_cast<size_t>(op.inputs[0])].dtype,
+                                 graph.tensors[static_cast<size_t>(op.outputs[0])].dtype};
   }
 
   // Signature defs name their tensors by index into their subgraph; the IR
@@ -421,6 +435,8 @@ private:
     if (type != 0 && type != info.options_table)
       fail(fmt::format("operator {} ({}) has builtin options of union type {}, expected {}", op_index,
                        info.name, type, info.options_table == 0 ? "none (0)" : std::to_string(info.options_table)));
+    if (!has_table && code == ir::OpCode::Cast)
+      return ir::CastOptions{}; // the types come from the tensors (cast_types_from_tensors)
     const auto *table = has_table ? reinterpret_cast<const flatbuffers::Table *>(op.builtin_options()) : nullptr;
     return read_options_table(table, *verifier_, code, place);
   }

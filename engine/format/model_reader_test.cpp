@@ -190,6 +190,19 @@ TEST(ModelReader, RejectsMismatchedOptions) {
       << message;
 }
 
+TEST(ModelReader, CastWithoutOptionsTakesItsTypesFromTheTensors) {
+  RawModel raw; // Cast(in INT32) -> out FLOAT32, no CastOptions, as TFLite's converter writes it
+  raw.deprecated_code = 53;
+  raw.builtin_code = 53;
+  raw.options_type = 0;
+  raw.op_inputs = {0};
+  raw.input_type = fb::TensorType::INT32;
+  const ir::Model model = deserialize(raw.build(), "m.circle");
+  ASSERT_EQ(model.operators.at(0).code, ir::OpCode::Cast);
+  EXPECT_EQ(std::get<ir::CastOptions>(model.operators[0].options),
+            (ir::CastOptions{ir::DType::Int32, ir::DType::Float32}));
+}
+
 TEST(ModelReader, ReadsSeveralSubgraphs) {
   RawModel raw;
   raw.subgraphs = 2;

@@ -316,5 +316,66 @@ TEST(InterpreterTest, PadAndFullyConnectedWithoutBias) {
   EXPECT_EQ(interpreter.output(0)[0], 430.0f);
 }
 
+// float -> int32 -> integer and bool ops -> float: only the float tensors are observed.
+TEST(InterpreterTest, IntegerAndBoolTensorsFlowBetweenFloatInputsAndOutputs) {
+  ModelBuilder b;
+  const int32_t x = b.input("x", {4});
+  const int32_t i = b.activation("i", {4}, ir::DType::Int32);
+  b.op(OpCode::Cast, {x}, {i}, ir::CastOptions{ir::DType::Float32, ir::DType::Int32});
+  const int32_t half = b.activation("half", {4}, ir::DType::Int32);
+  b.op(OpCode::FloorDiv, {i, b.int32_constant("two", {}, {2})}, {half});
+  const int32_t sum = b.activation("sum", {4}, ir::DType::Int32);
+  b.op(OpCode::Add, {half, i}, {sum}, ir::ElementwiseOptions{});
+  const int32_t negated = b.activation("negated", {4}, ir::DType::Int32);
+  b.op(OpCode::Neg, {sum}, {negated});
+  const int32_t greater = b.activation("greater", {4}, ir::DType::Bool);
+  b.op(OpCode::Greater, {sum, negated}, {greater});
+  const int32_t chosen = b.activation("chosen", {4}, ir::DType::Int32);
+  b.op(OpCode::Select, {greater, sum, negated}, {chosen});
+  const int32_t out = b.activation("out", {4});
+  b.op(OpCode::Cast, {chosen}, {out}, ir::CastOptions{ir::DType::Int32, ir::DType::Float32});
+  const int32_t not_greater = b.activation("not_greater", {4}, ir::DType::Bool);
+  b.op(OpCode::LogicalNot, {greater}, {not_greater});
+  const int32_t flags = b.activation("flags", {4});
+  b.op(OpCode::Cast, {not_greater}, {flags}, ir::CastOptions{ir::DType::Bool, ir::DType::Float32});
+  b.output(out);
+  b.output(flags);
+
+  Interpreter interpreter(b.model);
+  interpreter.set_input(0, std::vector<float>{-2.5f, -0.5f, 1.5f, 7.9f});
+  Recorder recorder;
+  interpreter.run(&recorder);
+  // i = {-2, 0, 1, 7}, floor(i / 2) = {-1, 0, 0, 3}, sum = {-3, 0, 1, 10}, |sum| by Select.
+  EXPECT_EQ(std::vector<float>(interpreter.output(0).begin(), interpreter.output(0).end()),
+            (std::vector<float>{3, 0, 1, 10}));
+  EXPECT_EQ(std::vector<float>(interpreter.output(1).begin(), interpreter.output(1).end()),
+            (std::vector<float>{1, 1, 0, 0}));
+  EXPECT_EQ(recorder.indices, (std::vector<int32_t>{x, out, flags}));
+}
+
+TEST(InterpreterTest, FloorDivByZeroFailsTheRunNamingTheDivisor) {
+  ModelBuilder b;
+  const int32_t x = b.input("x", {2});
+  const int32_t y = b.input("y", {2});
+  const int32_t out = b.activation("out", {2});
+  b.op(OpCode::FloorDiv, {x, y}, {out});
+  b.output(out);
+  Interpreter interpreter(b.model);
+  interpreter.set_input(0, std::vector<float>{1, 2});
+  interpreter.set_input(1, std::vector<float>{3, 0});
+  try {
+    interpreter.run();
+    ADD_FAILURE() << "divided by 0";
+  } catch (const InputError &e) {
+    EXPECT_NE(
+        std::string(e.what()).find("operator #0 (FloorDiv): input 1 (tensor #1 'y') holds a 0"),
+        std::string::npos)
+        << e.what();
+  }
+  interpreter.set_input(1, std::vector<float>{3, -0.5f});
+  interpreter.run();
+  EXPECT_EQ(interpreter.output(0)[1], -4.0f);
+}
+
 } // namespace
 } // namespace qgold::interp

@@ -10,9 +10,10 @@ int32_t ModelBuilder::input(std::string name, ir::Shape shape) {
   return index;
 }
 
-int32_t ModelBuilder::activation(std::string name, ir::Shape shape) {
+int32_t ModelBuilder::activation(std::string name, ir::Shape shape, ir::DType dtype) {
   ir::Tensor tensor;
   tensor.name = std::move(name);
+  tensor.dtype = dtype;
   tensor.shape = std::move(shape);
   return model.add_tensor(std::move(tensor));
 }

@@ -13,8 +13,8 @@ class ModelBuilder {
 public:
   // A float32 graph input.
   int32_t input(std::string name, ir::Shape shape);
-  // A float32 tensor computed by an operator.
-  int32_t activation(std::string name, ir::Shape shape);
+  // A tensor computed by an operator (float32 unless `dtype` says otherwise).
+  int32_t activation(std::string name, ir::Shape shape, ir::DType dtype = ir::DType::Float32);
   int32_t constant(std::string name, ir::Shape shape, const std::vector<float> &values);
   int32_t int32_constant(std::string name, ir::Shape shape, const std::vector<int32_t> &values);
   // Appends an operator; without options it gets ir::default_options(code).

@@ -225,7 +225,7 @@ void describe(OpInfo &op) {
     op.quant = fixed({1.0f / 255.0f, 0}, {1.0f / 32767.0f, 0});
     return;
   case OpCode::Cast:
-    unary(op, ValueTypes::Any);
+    unary(op, ValueTypes::Castable);
     op.output_kind = OutputKind::FromOption;
     not_in_one_lists(op);
     return;

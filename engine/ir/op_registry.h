@@ -32,10 +32,11 @@ enum class Role : uint8_t {
 // quantized integers (integers with a scale); some also compute on plain
 // integers (shape arithmetic in converter-made models) or booleans.
 enum class ValueTypes : uint8_t {
-  Numeric, // float32 or quantized
-  Integer, // also int32/int64
-  Any,     // also int32/int64 and bool
-  Bool,    // bool only (logical ops)
+  Numeric,  // float32 or quantized
+  Integer,  // also int32/int64
+  Any,      // also int32/int64 and bool
+  Bool,     // bool only (logical ops)
+  Castable, // Any, and plain (unscaled) uint8/int8/int16: every dtype Cast converts
 };
 
 struct InputSlot {

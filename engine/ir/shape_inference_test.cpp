@@ -253,6 +253,53 @@ TEST(ShapeInference, ElementwiseUnaryOpsKeepTheInputShape) {
   }
 }
 
+TEST(ShapeInference, ElementwiseFamilyUnaryOpsKeepTheInputShape) {
+  for (OpCode code :
+       {OpCode::Abs, OpCode::Cos, OpCode::Sin, OpCode::Exp, OpCode::Log, OpCode::Neg, OpCode::Sqrt,
+        OpCode::Rsqrt, OpCode::Square, OpCode::Floor, OpCode::Elu, OpCode::HardSwish, OpCode::Gelu,
+        OpCode::LeakyRelu, OpCode::ReluN1To1, OpCode::Cast}) {
+    OpBuilder b;
+    int32_t in = b.tensor({1, 4, 4, 3});
+    EXPECT_EQ(b.infer1(code, {in}, default_options(code)), (Shape{1, 4, 4, 3})) << op_name(code);
+  }
+  OpBuilder b;
+  int32_t flag = b.tensor({2, 0}, DType::Bool);
+  EXPECT_EQ(b.infer1(OpCode::LogicalNot, {flag}, std::monostate{}), (Shape{2, 0}));
+}
+
+TEST(ShapeInference, ElementwiseFamilyBinaryOpsBroadcast) {
+  for (OpCode code : {OpCode::Div, OpCode::FloorDiv, OpCode::Maximum, OpCode::Minimum, OpCode::Pow,
+                      OpCode::SquaredDifference, OpCode::Equal, OpCode::NotEqual, OpCode::Greater,
+                      OpCode::GreaterEqual, OpCode::Less, OpCode::LessEqual, OpCode::LogicalAnd,
+                      OpCode::LogicalOr}) {
+    OpBuilder b;
+    int32_t x = b.tensor({2, 1, 3}), y = b.tensor({4, 1}), bad = b.tensor({2, 2});
+    EXPECT_EQ(b.infer1(code, {x, y}, default_options(code)), (Shape{2, 4, 3})) << op_name(code);
+    EXPECT_THROW(b.infer(code, {x, bad}, default_options(code)), ModelError) << op_name(code);
+  }
+}
+
+TEST(ShapeInference, SelectConditionIsLikeTheBranchesARowVectorOrAScalar) {
+  OpBuilder b;
+  int32_t t = b.tensor({2, 3}), e = b.tensor({2, 3}), same = b.tensor({2, 3}, DType::Bool),
+          rows = b.tensor({2}, DType::Bool), scalar = b.tensor({}, DType::Bool),
+          columns = b.tensor({3}, DType::Bool), other = b.tensor({1, 3});
+  EXPECT_EQ(b.infer1(OpCode::Select, {same, t, e}, std::monostate{}), (Shape{2, 3}));
+  EXPECT_EQ(b.infer1(OpCode::Select, {rows, t, e}, std::monostate{}), (Shape{2, 3}));
+  EXPECT_EQ(b.infer1(OpCode::Select, {scalar, t, e}, std::monostate{}), (Shape{2, 3}));
+  // Select does not broadcast: a condition along the last axis, or differing branches, fail.
+  EXPECT_THROW(b.infer(OpCode::Select, {columns, t, e}, std::monostate{}), ModelError);
+  EXPECT_THROW(b.infer(OpCode::Select, {same, t, other}, std::monostate{}), ModelError);
+}
+
+TEST(ShapeInference, SelectV2BroadcastsAllThree) {
+  OpBuilder b;
+  int32_t condition = b.tensor({2, 1, 1}, DType::Bool), t = b.tensor({1, 3}), e = b.tensor({4, 1}),
+          bad = b.tensor({3, 1});
+  EXPECT_EQ(b.infer1(OpCode::SelectV2, {condition, t, e}, std::monostate{}), (Shape{2, 4, 3}));
+  EXPECT_THROW(b.infer(OpCode::SelectV2, {condition, bad, e}, std::monostate{}), ModelError);
+}
+
 TEST(ShapeInference, OutOfRangeInputIsAnErrorNotACrash) {
   OpBuilder b;
   EXPECT_THROW(b.infer(OpCode::Relu, {7}, std::monostate{}), ModelError);

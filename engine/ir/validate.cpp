@@ -42,6 +42,9 @@ bool value_fits(ValueTypes types, const Tensor &tensor) {
     return is_float_or_quantized(tensor) || is_plain_integer(tensor) || tensor.dtype == DType::Bool;
   case ValueTypes::Bool:
     return tensor.dtype == DType::Bool;
+  case ValueTypes::Castable:
+    return value_fits(ValueTypes::Any, tensor) || tensor.dtype == DType::UInt8 ||
+           tensor.dtype == DType::Int8 || tensor.dtype == DType::Int16;
   }
   return false;
 }
@@ -56,6 +59,8 @@ std::string_view expected_values(ValueTypes types) {
     return "FLOAT32, INT32, INT64, BOOL, or UINT8/INT8/INT16 with quantization scale";
   case ValueTypes::Bool:
     return "BOOL";
+  case ValueTypes::Castable:
+    return "FLOAT32, INT32, INT64, BOOL, UINT8, INT8 or INT16";
   }
   return "";
 }

@@ -140,6 +140,26 @@ TEST(Validate, RequiresIntegerIndexConstants) {
   expect_error(m, "input 1 'axes' (tensor 1) has dtype FLOAT32, expected INT32 or INT64");
 }
 
+TEST(Validate, CastTakesEveryDtypeItConvertsAndDeclaresItsOutput) {
+  Model m;
+  m.add_tensor(make_tensor("in", {3}));
+  m.add_tensor(make_tensor("bytes", {3}, DType::UInt8));
+  m.add_tensor(make_tensor("out", {3}));
+  CastOptions to_bytes{DType::Float32, DType::UInt8}, to_float{DType::UInt8, DType::Float32};
+  m.operators.push_back({OpCode::Cast, {0}, {1}, to_bytes});
+  m.operators.push_back({OpCode::Cast, {1}, {2}, to_float});
+  m.inputs = {0};
+  m.outputs = {2};
+  EXPECT_NO_THROW(validate_model(m)); // a plain UINT8 tensor between two Casts
+  m.tensors[1].dtype = DType::Int16;
+  expect_error(
+      m,
+      "output 'bytes' (tensor 1) has dtype INT16, expected UINT8 (the dtype its options declare)");
+  m.tensors[1].dtype = DType::Float16;
+  m.operators[0].options = CastOptions{DType::Float32, DType::Float16};
+  expect_error(m, "has dtype FLOAT16, expected FLOAT32, INT32, INT64, BOOL, UINT8, INT8 or INT16");
+}
+
 TEST(Validate, RejectsDeclaredShapeDifferentFromInferred) {
   Model m = two_op_model();
   m.tensors[3].shape = {1, 4, 4, 3};

@@ -1,5 +1,7 @@
 // Step 1: every float activation with a recorded range becomes uint8
-// (asymmetric) or int16 (symmetric) per its layer settings.
+// (asymmetric) or int16 (symmetric) per its layer settings. A Cast then
+// records its operands' new dtypes in its options, as ONE's QuantizeActivation
+// does.
 
 #include "ir/error.h"
 #include "quant/fresh_quantizer.h"
@@ -8,6 +10,8 @@
 #include "quant/tensor_math.h"
 
 #include <fmt/format.h>
+
+#include <variant>
 
 namespace qgold::quant {
 
@@ -39,6 +43,42 @@ void quantize_constant(ir::Tensor &tensor, ir::DType dtype) {
   tensor.quant = params;
 }
 
+namespace {
+
+bool is_quantized(const ir::Tensor &tensor) {
+  return tensor.dtype != ir::DType::Float32 && tensor.quant && !tensor.quant->scale.empty();
+}
+
+// ONE's QuantizeActivation sets a Cast's in_data_type/out_data_type to the
+// dtypes of its input and output when it quantizes the Cast's float output
+// (an int32 -> float Cast becomes int32 -> uint8). A Cast with an integer or
+// bool output is skipped there and keeps in_data_type FLOAT32 even when its
+// input was quantized; ONE's VerifyQuantizedNodeType then fails the model.
+void update_cast_types(ir::Model &model) {
+  for (size_t i = 0; i < model.operators.size(); ++i) {
+    ir::Operator &op = model.operators[i];
+    if (op.code != ir::OpCode::Cast)
+      continue;
+    const ir::Tensor &input = model.tensors.at(static_cast<size_t>(op.inputs.at(0)));
+    const ir::Tensor &output = model.tensors.at(static_cast<size_t>(op.outputs.at(0)));
+    auto &types = std::get<ir::CastOptions>(op.options);
+    if (is_quantized(output)) {
+      types.in_data_type = input.dtype;
+      types.out_data_type = output.dtype;
+    } else if (is_quantized(input)) {
+      throw UnsupportedError(fmt::format(
+          "operator {} (Cast): its float input '{}' is quantized to {} but its output '{}' stays "
+          "{}; "
+          "ONE keeps the Cast's in_data_type FLOAT32 and its verifier refuses the model (\"Wrong "
+          "data type detected in {}\")",
+          i, input.name, ir::dtype_name(input.dtype), output.name, ir::dtype_name(output.dtype),
+          output.name));
+    }
+  }
+}
+
+} // namespace
+
 void quantize_activations(QuantizeContext &context) {
   ir::Model &model = context.model;
   for (size_t i = 0; i < model.tensors.size(); ++i) {
@@ -52,6 +92,7 @@ void quantize_activations(QuantizeContext &context) {
     tensor.quant = activation_params(tensor.quant->min[0], tensor.quant->max[0], dtype);
     tensor.dtype = dtype;
   }
+  update_cast_types(model);
 }
 
 } // namespace qgold::quant

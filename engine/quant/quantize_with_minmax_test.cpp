@@ -143,6 +143,73 @@ ir::Model unary(ir::OpCode code, ir::Options options = std::monostate{}) {
   return model;
 }
 
+// x -> Greater(x, 0) -> Cast(bool -> float) -> Mul(x, mask): a ReLU made of ops.
+ir::Model masked_by_cast() {
+  ir::Model model;
+  const int32_t x = activation(model, "x", {1, 4});
+  const int32_t zero = constant(model, "zero", {1}, std::vector<float>{0.0f});
+  ir::Tensor flag;
+  flag.name = "positive";
+  flag.dtype = ir::DType::Bool;
+  flag.shape = {1, 4};
+  const int32_t positive = model.add_tensor(std::move(flag));
+  const int32_t mask = activation(model, "mask", {1, 4});
+  const int32_t out = activation(model, "out", {1, 4});
+  model.operators.push_back({ir::OpCode::Greater, {x, zero}, {positive}, std::monostate{}});
+  model.operators.push_back(
+      {ir::OpCode::Cast, {positive}, {mask}, ir::CastOptions{ir::DType::Bool, ir::DType::Float32}});
+  model.operators.push_back({ir::OpCode::Mul, {x, mask}, {out}, ir::ElementwiseOptions{}});
+  model.inputs = {x};
+  model.outputs = {out};
+  set_range(model, "x", -1.0f, 1.0f);
+  set_range(model, "mask", 0.0f, 1.0f);
+  set_range(model, "out", 0.0f, 1.0f);
+  return model;
+}
+
+TEST(QuantizeWithMinMax, CastRecordsTheQuantizedDtypesOfItsOperands) {
+  for (ir::DType dtype : {ir::DType::UInt8, ir::DType::Int16}) {
+    ir::Model model = masked_by_cast();
+    quantize_with_minmax(model, options(dtype, Granularity::Channel));
+    EXPECT_EQ(std::get<ir::CastOptions>(model.operators[1].options),
+              (ir::CastOptions{ir::DType::Bool, dtype}));
+    EXPECT_EQ(tensor(model, "positive").dtype, ir::DType::Bool);
+    EXPECT_FALSE(tensor(model, "positive").quant) << "a bool output is not quantized";
+    EXPECT_EQ(tensor(model, "mask").dtype, dtype);
+    EXPECT_EQ(tensor(model, "zero").dtype, dtype) << "Greater's constant is quantized per tensor";
+  }
+}
+
+TEST(QuantizeWithMinMax, CastFromAQuantizedInputToAnIntegerIsRefusedAsOneDoes) {
+  ir::Model model;
+  const int32_t x = activation(model, "x", {1, 4});
+  ir::Tensor integers;
+  integers.name = "integers";
+  integers.dtype = ir::DType::Int32;
+  integers.shape = {1, 4};
+  const int32_t i = model.add_tensor(std::move(integers));
+  const int32_t out = activation(model, "out", {1, 4});
+  model.operators.push_back(
+      {ir::OpCode::Cast, {x}, {i}, ir::CastOptions{ir::DType::Float32, ir::DType::Int32}});
+  model.operators.push_back(
+      {ir::OpCode::Cast, {i}, {out}, ir::CastOptions{ir::DType::Int32, ir::DType::Float32}});
+  model.inputs = {x};
+  model.outputs = {out};
+  set_range(model, "x", -4.0f, 4.0f);
+  set_range(model, "out", -4.0f, 4.0f);
+  try {
+    quantize_with_minmax(model, options(ir::DType::UInt8, Granularity::Layer));
+    ADD_FAILURE() << "quantized a float -> int32 Cast";
+  } catch (const UnsupportedError &e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("operator 0 (Cast): its float input 'x' is quantized to UINT8 but its "
+                           "output 'integers' stays INT32"),
+              std::string::npos)
+        << message;
+    EXPECT_NE(message.find("Wrong data type detected in integers"), std::string::npos) << message;
+  }
+}
+
 TEST(QuantizeWithMinMax, SoftmaxAndLogisticGetFixedParams) {
   ir::Model softmax = unary(ir::OpCode::Softmax, ir::SoftmaxOptions{1.0f});
   quantize_with_minmax(softmax, options(ir::DType::UInt8, Granularity::Layer));

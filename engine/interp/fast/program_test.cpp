@@ -222,6 +222,27 @@ TEST(FastBackend, BinaryOpsMatchReferenceWithAndWithoutBroadcast) {
       }
 }
 
+// Same-shape integer Add/Sub/Mul run their reference kernels, not the float loop.
+TEST(FastBackend, IntegerBinaryOpsStayOnTheReferenceKernel) {
+  Random random(7);
+  for (OpCode code : {OpCode::Add, OpCode::Sub, OpCode::Mul}) {
+    ModelBuilder b;
+    const int32_t x = b.input("x", {2, 3});
+    const int32_t scaled = b.activation("scaled", {2, 3});
+    b.op(OpCode::Mul, {x, b.constant("hundred", {}, {100.0f})}, {scaled}, ir::ElementwiseOptions{});
+    const int32_t integers = b.activation("integers", {2, 3}, ir::DType::Int32);
+    b.op(OpCode::Cast, {scaled}, {integers}, ir::CastOptions{ir::DType::Float32, ir::DType::Int32});
+    const int32_t combined = b.activation("combined", {2, 3}, ir::DType::Int32);
+    b.op(code, {integers, integers}, {combined}, ir::ElementwiseOptions{Activation::Relu});
+    const int32_t out = b.activation("out", {2, 3});
+    b.op(OpCode::Cast, {combined}, {out}, ir::CastOptions{ir::DType::Int32, ir::DType::Float32});
+    b.output(out);
+    // Only the float Mul by a constant is broadcast, so nothing is optimized.
+    EXPECT_EQ(expect_backend_matches_reference(b.model, random, std::string(ir::op_name(code))),
+              0u);
+  }
+}
+
 // Every op without an optimized kernel runs its reference kernel on the
 // planned arena; a chain through all of them checks the buffer wiring.
 TEST(FastBackend, ReferenceFallbackOpsMatchInOneNetwork) {

@@ -296,8 +296,8 @@ private:
 std::unique_ptr<FastStep> make_binary(const ir::Model &model, const ir::Operator &op) {
   const ir::Tensor &x = model.tensors[static_cast<size_t>(op.inputs[0])];
   const ir::Tensor &y = model.tensors[static_cast<size_t>(op.inputs[1])];
-  if (x.shape != y.shape)
-    return nullptr; // broadcasting: the reference kernel
+  if (x.shape != y.shape || x.dtype != ir::DType::Float32)
+    return nullptr; // broadcasting or integers: the reference kernel
   float lo = -std::numeric_limits<float>::infinity(), hi = std::numeric_limits<float>::infinity();
   switch (std::get<ir::ElementwiseOptions>(op.options).activation) {
   case ir::Activation::None:

@@ -27,6 +27,18 @@ TEST(ActivationTest, FusedTanhIsNotAppliedAsTFLiteDoes) {
   EXPECT_FLOAT_EQ(activate(Activation::Tanh, -3.0f), -3.0f);
 }
 
+TEST(ActivationTest, IntegersClampLikeTfliteAndTanhLeavesThem) {
+  EXPECT_EQ(activate(Activation::None, int32_t{-7}), -7);
+  EXPECT_EQ(activate(Activation::Relu, int32_t{-7}), 0);
+  EXPECT_EQ(activate(Activation::Relu, int64_t{1} << 40), int64_t{1} << 40);
+  EXPECT_EQ(activate(Activation::Relu6, int32_t{7}), 6);
+  EXPECT_EQ(activate(Activation::Relu6, int64_t{-7}), 0);
+  EXPECT_EQ(activate(Activation::ReluN1To1, int32_t{-7}), -1);
+  EXPECT_EQ(activate(Activation::ReluN1To1, int32_t{0}), 0);
+  // CalculateActivationRange gives TANH the full range of the type.
+  EXPECT_EQ(activate(Activation::Tanh, int32_t{7}), 7);
+}
+
 TEST(ActivationTest, NanPassesThroughClamps) {
   EXPECT_TRUE(std::isnan(activate(Activation::Relu6, NAN)));
   EXPECT_TRUE(std::isnan(activate(Activation::Relu, NAN)));

@@ -9,7 +9,10 @@ struct AddParams {
 };
 
 // out = activate(x + y) elementwise, both operands numpy-broadcast to out_shape.
-void add(const AddParams &params, const ir::Shape &x_shape, const float *x,
-         const ir::Shape &y_shape, const float *y, const ir::Shape &out_shape, float *out);
+// T is float, int32_t or int64_t; integers wrap around on overflow and take
+// the integer fused activation (activation.h), as TFLite's add.cc.
+template <typename T>
+void add(const AddParams &params, const ir::Shape &x_shape, const T *x, const ir::Shape &y_shape,
+         const T *y, const ir::Shape &out_shape, T *out);
 
 } // namespace qgold::interp::kernels

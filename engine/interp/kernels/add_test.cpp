@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <vector>
 
 namespace qgold::interp::kernels {
@@ -37,6 +38,22 @@ TEST(AddTest, ColumnPlusRowIsAnOuterSum) {
 TEST(AddTest, FusedRelu6) {
   auto out = run({ir::Activation::Relu6}, {3}, {-5, 1, 5}, {3}, {1, 1, 5}, {3});
   EXPECT_EQ(out, (std::vector<float>{0, 2, 6}));
+}
+
+TEST(AddTest, Int32WrapsAroundAndClampsWithRelu6) {
+  const std::vector<int32_t> x = {2147483647, -3, 4}, y = {1, 2, 1};
+  std::vector<int32_t> out(3);
+  add(AddParams{}, {3}, x.data(), {3}, y.data(), {3}, out.data());
+  EXPECT_EQ(out, (std::vector<int32_t>{-2147483647 - 1, -1, 5}));
+  add(AddParams{ir::Activation::Relu6}, {3}, x.data(), {3}, y.data(), {3}, out.data());
+  EXPECT_EQ(out, (std::vector<int32_t>{0, 0, 5}));
+}
+
+TEST(AddTest, Int64BroadcastsAScalar) {
+  const std::vector<int64_t> x = {int64_t{1} << 40, -5}, y = {7};
+  std::vector<int64_t> out(2);
+  add(AddParams{}, {2}, x.data(), {}, y.data(), {2}, out.data());
+  EXPECT_EQ(out, (std::vector<int64_t>{(int64_t{1} << 40) + 7, 2}));
 }
 
 } // namespace

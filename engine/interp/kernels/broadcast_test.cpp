@@ -43,5 +43,32 @@ TEST(BroadcastTest, MiddleDimensionRepeats) {
                                      310, 410, 320, 420, 330, 430}));
 }
 
+TEST(BroadcastTest, IntegerOperandsAndBoolResult) {
+  const std::vector<int64_t> x = {-1, 5};
+  const std::vector<int32_t> y = {0, 5, 9};
+  bool out[6];
+  broadcast_binary({2, 1}, x.data(), {3}, y.data(), {2, 3}, out,
+                   [](int64_t a, int32_t b) { return a < b; });
+  EXPECT_EQ(std::vector<bool>(out, out + 6),
+            (std::vector<bool>{true, true, true, false, false, true}));
+}
+
+TEST(BroadcastTest, TernaryBroadcastsEachOperandAlongItsOwnAxes) {
+  // a [2,1,1], b [1,3,1], c [1,1,2] -> out [2,3,2] = a*100 + b*10 + c.
+  const std::vector<float> a = {1, 2}, b = {1, 2, 3}, c = {1, 2};
+  std::vector<float> out(12);
+  broadcast_ternary({2, 1, 1}, a.data(), {1, 3, 1}, b.data(), {2}, c.data(), {2, 3, 2}, out.data(),
+                    [](float p, float q, float r) { return p * 100 + q * 10 + r; });
+  EXPECT_EQ(out, (std::vector<float>{111, 112, 121, 122, 131, 132, //
+                                     211, 212, 221, 222, 231, 232}));
+}
+
+TEST(BroadcastTest, ZeroSizeOutputVisitsNothing) {
+  const float x = 1;
+  float out = -1;
+  broadcast_binary({1}, &x, {0}, &x, {0}, &out, [](float a, float b) { return a + b; });
+  EXPECT_EQ(out, -1);
+}
+
 } // namespace
 } // namespace qgold::interp::kernels

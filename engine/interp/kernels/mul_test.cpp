@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <vector>
 
 namespace qgold::interp::kernels {
@@ -34,6 +35,22 @@ TEST(MulTest, ColumnTimesRowIsAnOuterProduct) {
 TEST(MulTest, FusedReluN1To1) {
   auto out = run({ir::Activation::ReluN1To1}, {3}, {1, 1, 1}, {3}, {-3, 0.25f, 3}, {3});
   EXPECT_EQ(out, (std::vector<float>{-1, 0.25f, 1}));
+}
+
+TEST(MulTest, Int32WrapsAroundAndClampsWithRelu) {
+  const std::vector<int32_t> x = {65536, -3, 4}, y = {65536, 2, 5};
+  std::vector<int32_t> out(3);
+  mul(MulParams{}, {3}, x.data(), {3}, y.data(), {3}, out.data());
+  EXPECT_EQ(out, (std::vector<int32_t>{0, -6, 20})); // 2^32 wraps to 0
+  mul(MulParams{ir::Activation::Relu}, {3}, x.data(), {3}, y.data(), {3}, out.data());
+  EXPECT_EQ(out, (std::vector<int32_t>{0, 0, 20}));
+}
+
+TEST(MulTest, Int64WrapsAround) {
+  const std::vector<int64_t> x = {int64_t{1} << 62, -(int64_t{1} << 31)}, y = {4, int64_t{1} << 31};
+  std::vector<int64_t> out(2);
+  mul(MulParams{}, {2}, x.data(), {2}, y.data(), {2}, out.data());
+  EXPECT_EQ(out, (std::vector<int64_t>{0, -(int64_t{1} << 62)}));
 }
 
 } // namespace

@@ -2,13 +2,28 @@
 
 #include "interp/kernels/activation.h"
 #include "interp/kernels/broadcast.h"
+#include "interp/kernels/integers.h"
+
+#include <type_traits>
 
 namespace qgold::interp::kernels {
 
-void sub(const SubParams &params, const ir::Shape &x_shape, const float *x,
-         const ir::Shape &y_shape, const float *y, const ir::Shape &out_shape, float *out) {
-  broadcast_binary(x_shape, x, y_shape, y, out_shape, out,
-                   [&](float a, float b) { return activate(params.activation, a - b); });
+template <typename T>
+void sub(const SubParams &params, const ir::Shape &x_shape, const T *x, const ir::Shape &y_shape,
+         const T *y, const ir::Shape &out_shape, T *out) {
+  broadcast_binary(x_shape, x, y_shape, y, out_shape, out, [&](T a, T b) {
+    if constexpr (std::is_floating_point_v<T>)
+      return activate(params.activation, a - b);
+    else
+      return activate(params.activation, wrapping_sub(a, b));
+  });
 }
+
+template void sub(const SubParams &, const ir::Shape &, const float *, const ir::Shape &,
+                  const float *, const ir::Shape &, float *);
+template void sub(const SubParams &, const ir::Shape &, const int32_t *, const ir::Shape &,
+                  const int32_t *, const ir::Shape &, int32_t *);
+template void sub(const SubParams &, const ir::Shape &, const int64_t *, const ir::Shape &,
+                  const int64_t *, const ir::Shape &, int64_t *);
 
 } // namespace qgold::interp::kernels

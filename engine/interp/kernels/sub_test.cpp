@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <vector>
 
 namespace qgold::interp::kernels {
@@ -34,6 +35,22 @@ TEST(SubTest, ColumnMinusRow) {
 TEST(SubTest, FusedRelu) {
   auto out = run({ir::Activation::Relu}, {2}, {1, 5}, {2}, {3, 3}, {2});
   EXPECT_EQ(out, (std::vector<float>{0, 2}));
+}
+
+TEST(SubTest, Int32WrapsAroundAndClampsWithReluN1To1) {
+  const std::vector<int32_t> x = {-2147483647 - 1, 3, 5}, y = {1, 3, 2};
+  std::vector<int32_t> out(3);
+  sub(SubParams{}, {3}, x.data(), {3}, y.data(), {3}, out.data());
+  EXPECT_EQ(out, (std::vector<int32_t>{2147483647, 0, 3}));
+  sub(SubParams{ir::Activation::ReluN1To1}, {3}, x.data(), {3}, y.data(), {3}, out.data());
+  EXPECT_EQ(out, (std::vector<int32_t>{1, 0, 1}));
+}
+
+TEST(SubTest, Int64ColumnMinusRow) {
+  const std::vector<int64_t> x = {100, 200}, y = {1, 2, 3};
+  std::vector<int64_t> out(6);
+  sub(SubParams{}, {2, 1}, x.data(), {1, 3}, y.data(), {2, 3}, out.data());
+  EXPECT_EQ(out, (std::vector<int64_t>{99, 98, 97, 199, 198, 197}));
 }
 
 } // namespace

@@ -23,8 +23,8 @@ Shape prelu_shape(const OpView &view) {
   return out;
 }
 
-// TFLite's Select: t and e alike; the condition has their shape, or is a
-// vector selecting along their first dim.
+// TFLite's Select (version 1): t and e alike; the condition has their shape,
+// is a vector selecting along their first dim, or is a scalar.
 Shape select_shape(const OpView &view) {
   const Shape &condition = view.shape(0), &t = view.shape(1), &e = view.shape(2);
   if (t != e)
@@ -32,9 +32,10 @@ Shape select_shape(const OpView &view) {
                           shape_to_string(t), view.input(2).name, shape_to_string(e)),
               view.input_index(2));
   const bool rank1 = condition.size() == 1 && !t.empty() && condition[0] == t[0];
-  if (condition != t && !rank1)
-    view.fail(fmt::format("condition '{}' {} must have the shape {} or [{}]", view.input(0).name,
-                          shape_to_string(condition), shape_to_string(t), t.empty() ? 1 : t[0]),
+  if (condition != t && !rank1 && !condition.empty())
+    view.fail(fmt::format("condition '{}' {} must have the shape {}, be [{}] or be a scalar",
+                          view.input(0).name, shape_to_string(condition), shape_to_string(t),
+                          t.empty() ? 1 : t[0]),
               view.input_index(0));
   return t;
 }

@@ -1,0 +1,15 @@
+#include "interp/kernels/log.h"
+
+#include <cmath>
+
+namespace qgold::interp::kernels {
+
+void log(const ir::Shape &shape, const float *input, float *output) {
+  const int64_t count = ir::num_elements(shape);
+  for (int64_t i = 0; i < count; ++i) {
+    const float x = input[i];
+    output[i] = std::log(x);
+  }
+}
+
+} // namespace qgold::interp::kernels
