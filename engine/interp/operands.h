@@ -28,6 +28,7 @@ template <> constexpr ir::DType dtype_of<int64_t>() { return ir::DType::Int64; }
 template <> constexpr ir::DType dtype_of<uint8_t>() { return ir::DType::UInt8; }
 template <> constexpr ir::DType dtype_of<int8_t>() { return ir::DType::Int8; }
 template <> constexpr ir::DType dtype_of<int16_t>() { return ir::DType::Int16; }
+template <> constexpr ir::DType dtype_of<bool>() { return ir::DType::Bool; }
 
 // Checked access to the operands of one operator while its kernel is being
 // bound. The model has passed ir::validate_model, so counts, roles and shapes
@@ -43,6 +44,8 @@ public:
   bool has_input(size_t slot) const;
   const ir::Shape &input_shape(size_t slot) const;
   const ir::Shape &output_shape(size_t slot) const;
+  ir::DType input_dtype(size_t slot) const;
+  ir::DType output_dtype(size_t slot) const;
   // The buffer of an input of dtype T that is a constant or already computed.
   template <typename T> const T *input(size_t slot) const {
     return static_cast<const T *>(input_data(slot, dtype_of<T>()));
@@ -51,7 +54,8 @@ public:
   template <typename T> const T *optional_input(size_t slot) const {
     return has_input(slot) ? input<T>(slot) : nullptr;
   }
-  // The values of an int32 constant input (axes, paddings, shapes).
+  // The values of an int32 or int64 constant input (axes, paddings, shapes);
+  // int64 values must fit in 32 bits (shape inference has checked them).
   std::vector<int32_t> int32_constant(size_t slot) const;
   // The buffer of an output of dtype T that no one has written yet.
   template <typename T> T *output(size_t slot) const {
