@@ -32,7 +32,8 @@ namespace {
 // Returns body.template operator()<T>() for T the element type of `dtype`.
 // Quantized tensors are the integer interpreter's: moving them can take a
 // rescale (Concatenation) or a zero point as padding value.
-template <typename Body> BoundKernel by_element_type(const Operands &ops, ir::DType dtype, Body body) {
+template <typename Body>
+BoundKernel by_element_type(const Operands &ops, ir::DType dtype, Body body) {
   switch (dtype) {
   case ir::DType::Float32:
     return body.template operator()<float>();
@@ -50,7 +51,8 @@ template <typename Body> BoundKernel by_element_type(const Operands &ops, ir::DT
 }
 
 // Same for an index tensor (int32 or int64; validation checked it).
-template <typename Body> BoundKernel by_index_type(const Operands &ops, size_t slot, Body body) {
+template <typename Body>
+BoundKernel by_index_type(const Operands &ops, size_t slot, Body body) {
   if (ops.input_dtype(slot) == ir::DType::Int64)
     return body.template operator()<int64_t>();
   return body.template operator()<int32_t>();
@@ -79,8 +81,8 @@ BoundKernel bind_Concatenation(const Operands &ops) {
   const auto &opt = ops.options<ir::ConcatenationOptions>();
   const ir::DType dtype = ops.output_dtype(0);
   if (dtype != ir::DType::Float32 && opt.activation != ir::Activation::None)
-    ops.fail(fmt::format("a fused activation ({}) on {} values", ir::activation_name(opt.activation),
-                         ir::dtype_name(dtype)));
+    ops.fail(fmt::format("a fused activation ({}) on {} values",
+                         ir::activation_name(opt.activation), ir::dtype_name(dtype)));
   return by_element_type(ops, dtype, [&]<typename T>() -> BoundKernel {
     std::vector<ir::Shape> shapes;
     std::vector<const T *> inputs;
@@ -162,13 +164,14 @@ BoundKernel bind_Gather(const Operands &ops) {
   const auto &opt = ops.options<ir::GatherOptions>();
   const kernels::GatherParams params{opt.axis, opt.batch_dims};
   const ir::Shape &in = ops.input_shape(0);
-  const int32_t axis_size =
-      in.at(static_cast<size_t>(opt.axis < 0 ? opt.axis + static_cast<int32_t>(in.size()) : opt.axis));
+  const int32_t rank = static_cast<int32_t>(in.size());
+  const int32_t axis_size = in.at(static_cast<size_t>(opt.axis < 0 ? opt.axis + rank : opt.axis));
   return by_element_type(ops, ops.output_dtype(0), [&]<typename T>() -> BoundKernel {
     return by_index_type(ops, 1, [&]<typename I>() -> BoundKernel {
       return [=, label = ops.label(), indices_shape = ops.input_shape(1), input = ops.input<T>(0),
               indices = ops.input<I>(1), output = ops.output<T>(0)] {
-        if (const auto bad = kernels::gather<T, I>(params, in, input, indices_shape, indices, output))
+        const auto bad = kernels::gather<T, I>(params, in, input, indices_shape, indices, output);
+        if (bad)
           throw InputError(fmt::format("{}: index {} (element {} of the indices) is outside the "
                                        "gathered axis [0, {})",
                                        label, bad->value, bad->position, axis_size));

@@ -43,7 +43,8 @@ TEST(BatchToSpaceNdTest, InvertsSpaceToBatchWithPaddingAsCrops) {
   std::iota(input.begin(), input.end(), 0);
   const std::vector<int32_t> block = {2, 4}, pads = {1, 2, 0, 1};
   std::vector<int32_t> batched(16 * 4 * 1 * 3), back(input.size());
-  space_to_batch_nd<int32_t>({2, 5, 3, 3}, input.data(), block, pads, {16, 4, 1, 3}, batched.data());
+  space_to_batch_nd<int32_t>({2, 5, 3, 3}, input.data(), block, pads, {16, 4, 1, 3},
+                             batched.data());
   batch_to_space_nd<int32_t>({16, 4, 1, 3}, batched.data(), block, pads, {2, 5, 3, 3}, back.data());
   EXPECT_EQ(back, input);
 }

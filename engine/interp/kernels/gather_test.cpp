@@ -12,7 +12,8 @@ TEST(GatherTest, RowsOfAMatrix) {
   const std::vector<float> params = {1, 2, 3, 4, 5, 6};
   const std::vector<int32_t> indices = {2, 0};
   std::vector<float> out(4);
-  EXPECT_FALSE((gather<float, int32_t>({0, 0}, {3, 2}, params.data(), {2}, indices.data(), out.data())));
+  EXPECT_FALSE(
+      (gather<float, int32_t>({0, 0}, {3, 2}, params.data(), {2}, indices.data(), out.data())));
   EXPECT_EQ(out, (std::vector<float>{5, 6, 1, 2}));
 }
 
@@ -59,12 +60,14 @@ TEST(GatherTest, IndexOutOfRangeIsReported) {
   const std::vector<float> params = {1, 2, 3};
   std::vector<float> out(2);
   const std::vector<int32_t> too_big = {0, 3};
-  const auto bad = gather<float, int32_t>({0, 0}, {3}, params.data(), {2}, too_big.data(), out.data());
+  const auto bad =
+      gather<float, int32_t>({0, 0}, {3}, params.data(), {2}, too_big.data(), out.data());
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->position, 1);
   EXPECT_EQ(bad->value, 3);
   const std::vector<int64_t> negative = {-1, 0};
-  const auto neg = gather<float, int64_t>({0, 0}, {3}, params.data(), {2}, negative.data(), out.data());
+  const auto neg =
+      gather<float, int64_t>({0, 0}, {3}, params.data(), {2}, negative.data(), out.data());
   ASSERT_TRUE(neg);
   EXPECT_EQ(neg->position, 0);
   EXPECT_EQ(neg->value, -1);

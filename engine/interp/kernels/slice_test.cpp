@@ -23,7 +23,8 @@ TEST(SliceTest, NhwcSpatialCrop) {
       for (int c = 0; c < 2; ++c)
         input.push_back(static_cast<float>(100 * h + 10 * w + c));
   std::vector<float> out(4);
-  slice<float>({1, 3, 3, 2}, std::vector<int32_t>{0, 1, 2, 0}, {1, 2, 1, 2}, input.data(), out.data());
+  slice<float>({1, 3, 3, 2}, std::vector<int32_t>{0, 1, 2, 0}, {1, 2, 1, 2}, input.data(),
+               out.data());
   EXPECT_EQ(out, (std::vector<float>{120, 121, 220, 221}));
 }
 

@@ -10,6 +10,7 @@ namespace qgold::interp::kernels {
 // counts from the end); the axis size is a multiple of the part count
 // (TFLite reference_ops::Split).
 template <typename T>
-void split(int32_t axis, const ir::Shape &input_shape, const T *input, std::span<T *const> outputs);
+void split(int32_t axis, const ir::Shape &input_shape, const T *input,
+           std::span<T *const> outputs);
 
 } // namespace qgold::interp::kernels

@@ -7,7 +7,8 @@
 namespace qgold::interp::kernels {
 
 template <typename T>
-void unpack(int32_t axis, const ir::Shape &input_shape, const T *input, std::span<T *const> outputs) {
+void unpack(int32_t axis, const ir::Shape &input_shape, const T *input,
+            std::span<T *const> outputs) {
   const auto rank = static_cast<int32_t>(input_shape.size());
   if (axis < 0)
     axis += rank;

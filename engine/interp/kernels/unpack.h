@@ -10,6 +10,7 @@ namespace qgold::interp::kernels {
 // outputs.size() == dim(axis) slices, each without that axis, as TFLite's
 // unpack.cc.
 template <typename T>
-void unpack(int32_t axis, const ir::Shape &input_shape, const T *input, std::span<T *const> outputs);
+void unpack(int32_t axis, const ir::Shape &input_shape, const T *input,
+            std::span<T *const> outputs);
 
 } // namespace qgold::interp::kernels
