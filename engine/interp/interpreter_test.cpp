@@ -375,6 +375,89 @@ TEST(InterpreterTest, FloorDivByZeroFailsTheRunNamingTheDivisor) {
   interpreter.set_input(1, std::vector<float>{3, -0.5f});
   interpreter.run();
   EXPECT_EQ(interpreter.output(0)[1], -4.0f);
+// An int32 tensor computed by an operator.
+int32_t int32_activation(ModelBuilder &b, std::string name, ir::Shape shape) {
+  const int32_t index = b.activation(std::move(name), std::move(shape));
+  b.model.tensors[static_cast<size_t>(index)].dtype = ir::DType::Int32;
+  return index;
+}
+
+TEST(InterpreterTest, IntegerShapeArithmeticFeedsAFloatOutput) {
+  // Shape [2,3] -> Concatenation with [0] -> PadV2 with -1 in front -> OneHot(depth 4).
+  ModelBuilder b;
+  const int32_t in = b.input("in", {2, 3});
+  const int32_t shape = int32_activation(b, "shape", {2});
+  b.op(OpCode::Shape, {in}, {shape});
+  const int32_t joined = int32_activation(b, "joined", {3});
+  b.op(OpCode::Concatenation, {shape, b.int32_constant("zero", {1}, {0})}, {joined},
+       ir::ConcatenationOptions{0});
+  const int32_t padded = int32_activation(b, "padded", {4});
+  b.op(OpCode::PadV2,
+       {joined, b.int32_constant("paddings", {1, 2}, {1, 0}), b.int32_constant("fill", {}, {-1})},
+       {padded});
+  const int32_t hot = b.activation("hot", {4, 4});
+  b.op(OpCode::OneHot,
+       {padded, b.int32_constant("depth", {}, {4}), b.constant("on", {}, {5}),
+        b.constant("off", {}, {0})},
+       {hot});
+  b.output(hot);
+  Interpreter interpreter(b.model);
+  interpreter.set_input(0, std::vector<float>(6, 0.0f));
+  interpreter.run();
+  // Indices -1, 2, 3, 0.
+  const auto out = interpreter.output(0);
+  EXPECT_EQ(std::vector<float>(out.begin(), out.end()),
+            (std::vector<float>{0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 5, 5, 0, 0, 0}));
+}
+
+TEST(InterpreterTest, GatherIndexOutOfRangeFailsTheRun) {
+  // The indices are the input's shape [1, n]: in range for n < 3 only.
+  for (const int32_t n : {2, 4}) {
+    ModelBuilder b;
+    const int32_t in = b.input("in", {1, n});
+    const int32_t shape = int32_activation(b, "shape", {2});
+    b.op(OpCode::Shape, {in}, {shape});
+    const int32_t out = b.activation("out", {2});
+    b.op(OpCode::Gather, {b.constant("params", {3}, {10, 20, 30}), shape}, {out});
+    b.output(out);
+    Interpreter interpreter(b.model);
+    interpreter.set_input(0, std::vector<float>(static_cast<size_t>(n), 0.0f));
+    if (n == 2) {
+      interpreter.run();
+      EXPECT_EQ(std::vector<float>(interpreter.output(0).begin(), interpreter.output(0).end()),
+                (std::vector<float>{20, 30}));
+      continue;
+    }
+    try {
+      interpreter.run();
+      ADD_FAILURE() << "an index out of range ran";
+    } catch (const InputError &e) {
+      EXPECT_NE(std::string(e.what()).find("operator #1 (Gather): index 4 (element 1 of the "
+                                           "indices) is outside the gathered axis [0, 3)"),
+                std::string::npos)
+          << e.what();
+    }
+  }
+}
+
+TEST(InterpreterTest, FusedActivationOnIntegerConcatenationIsRefused) {
+  ModelBuilder b;
+  const int32_t in = b.input("in", {2, 3});
+  const int32_t shape = int32_activation(b, "shape", {2});
+  b.op(OpCode::Shape, {in}, {shape});
+  const int32_t joined = int32_activation(b, "joined", {4});
+  b.op(OpCode::Concatenation, {shape, shape}, {joined},
+       ir::ConcatenationOptions{0, ir::Activation::Relu});
+  const int32_t out = b.activation("out", {4, 2});
+  b.op(OpCode::OneHot,
+       {joined, b.int32_constant("depth", {}, {2}), b.constant("on", {}, {1}),
+        b.constant("off", {}, {0})},
+       {out});
+  b.output(out);
+  const std::string message = error_of<InputError>(b.model);
+  EXPECT_NE(message.find("operator #1 (Concatenation): a fused activation (RELU) on INT32 values"),
+            std::string::npos)
+      << message;
 }
 
 } // namespace

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <climits>
+
 namespace qgold::interp {
 
 Operands::Operands(const ir::Model &model, int32_t op_index, TensorBuffers &buffers)
@@ -85,15 +87,26 @@ const void *Operands::input_data(size_t slot, ir::DType dtype) const {
 
 std::vector<int32_t> Operands::int32_constant(size_t slot) const {
   const ir::Tensor &tensor = model_.tensors[static_cast<size_t>(input_tensor(slot))];
-  if (tensor.dtype != ir::DType::Int32 || !tensor.is_constant())
-    fail(fmt::format("{} must be an int32 constant, got {} {}", describe_input(slot),
+  const bool integer = tensor.dtype == ir::DType::Int32 || tensor.dtype == ir::DType::Int64;
+  if (!integer || !tensor.is_constant())
+    fail(fmt::format("{} must be an int32 or int64 constant, got {} {}", describe_input(slot),
                      tensor.is_constant() ? "constant" : "non-constant",
                      ir::dtype_name(tensor.dtype)));
   const int64_t count = tensor.num_elements();
-  if (count < 0 || tensor.data->size() != static_cast<size_t>(count) * sizeof(int32_t))
+  const size_t size = ir::dtype_size(tensor.dtype);
+  if (count < 0 || tensor.data->size() != static_cast<size_t>(count) * size)
     fail(fmt::format("{} holds {} bytes, expected {} for shape {}", describe_input(slot),
-                     tensor.data->size(), count * 4, ir::shape_to_string(tensor.shape)));
-  return tensor.values<int32_t>();
+                     tensor.data->size(), count * static_cast<int64_t>(size),
+                     ir::shape_to_string(tensor.shape)));
+  if (tensor.dtype == ir::DType::Int32)
+    return tensor.values<int32_t>();
+  std::vector<int32_t> values;
+  for (int64_t value : tensor.values<int64_t>()) {
+    if (value < INT32_MIN || value > INT32_MAX)
+      fail(fmt::format("{} holds {}, which does not fit in 32 bits", describe_input(slot), value));
+    values.push_back(static_cast<int32_t>(value));
+  }
+  return values;
 }
 
 void *Operands::output_data(size_t slot, ir::DType dtype) const {

@@ -55,7 +55,8 @@ public:
   template <typename T> const T *optional_input(size_t slot) const {
     return has_input(slot) ? input<T>(slot) : nullptr;
   }
-  // The values of an int32 constant input (axes, paddings, shapes).
+  // The values of an int32 or int64 constant input (axes, paddings, shapes);
+  // int64 values must fit in 32 bits (shape inference has checked them).
   std::vector<int32_t> int32_constant(size_t slot) const;
   // The buffer of an output of dtype T that no one has written yet.
   template <typename T> T *output(size_t slot) const {

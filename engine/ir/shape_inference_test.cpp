@@ -306,5 +306,177 @@ TEST(ShapeInference, OutOfRangeInputIsAnErrorNotACrash) {
   EXPECT_THROW(b.infer(OpCode::Relu, {}, std::monostate{}), ModelError);
 }
 
+// ---- Data movement (shapes/movement.cpp, window.cpp, strided_slice.cpp) ----
+
+// The message of the ModelError that `infer` throws, or "" when it does not throw.
+template <typename F> std::string shape_error(F infer) {
+  try {
+    infer();
+  } catch (const ModelError &e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(ShapeInference, TransposeTakesNegativePermAndRefusesRepeats) {
+  OpBuilder b;
+  int32_t in = b.tensor({2, 3, 4});
+  EXPECT_EQ(b.infer1(OpCode::Transpose, {in, b.int32_const({3}, {-1, 0, 1})}, std::monostate{}),
+            (Shape{4, 2, 3}));
+  const int32_t repeated = b.int32_const({3}, {0, 0, 1});
+  EXPECT_NE(shape_error([&] { b.infer(OpCode::Transpose, {in, repeated}, std::monostate{}); })
+                .find("twice"),
+            std::string::npos);
+  const int32_t short_perm = b.int32_const({2}, {1, 0});
+  EXPECT_THROW(b.infer(OpCode::Transpose, {in, short_perm}, std::monostate{}), ModelError);
+}
+
+TEST(ShapeInference, GatherAxisAndBatchDims) {
+  OpBuilder b;
+  int32_t params = b.tensor({2, 5, 3}), indices = b.tensor({2, 4}, DType::Int32);
+  EXPECT_EQ(b.infer1(OpCode::Gather, {params, indices}, GatherOptions{1, 0}),
+            (Shape{2, 2, 4, 3}));
+  EXPECT_EQ(b.infer1(OpCode::Gather, {params, indices}, GatherOptions{1, 1}), (Shape{2, 4, 3}));
+  EXPECT_EQ(b.infer1(OpCode::Gather, {params, indices}, GatherOptions{-2, -1}), (Shape{2, 4, 3}));
+  int32_t scalar = b.tensor({}, DType::Int64);
+  EXPECT_EQ(b.infer1(OpCode::Gather, {params, scalar}, GatherOptions{0, 0}), (Shape{5, 3}));
+  // batch_dims after the axis, and batch dims that differ.
+  EXPECT_THROW(b.infer(OpCode::Gather, {params, indices}, GatherOptions{0, 1}), ModelError);
+  int32_t other = b.tensor({3, 4}, DType::Int32);
+  EXPECT_THROW(b.infer(OpCode::Gather, {params, other}, GatherOptions{1, 1}), ModelError);
+}
+
+TEST(ShapeInference, StridedSliceMasksAndErrors) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 8, 8, 3});
+  auto slice = [&](std::vector<int32_t> begin, std::vector<int32_t> end,
+                   std::vector<int32_t> strides, StridedSliceOptions o) {
+    const auto n = static_cast<int32_t>(begin.size());
+    return b.infer1(OpCode::StridedSlice,
+                    {in, b.int32_const({n}, begin), b.int32_const({n}, end),
+                     b.int32_const({n}, strides)},
+                    o);
+  };
+  // x[:, 1:7:2, ::-1, 0]: begin/end masks on dims 0 and 2, shrink on 3.
+  StridedSliceOptions o;
+  o.begin_mask = o.end_mask = 0b0101;
+  o.shrink_axis_mask = 0b1000;
+  EXPECT_EQ(slice({0, 1, 0, 0}, {0, 7, 0, 1}, {1, 2, -1, 1}, o), (Shape{1, 3, 8}));
+  // x[..., newaxis, 1:]: ellipsis over three dims, a new axis, then the channel slice.
+  o = {};
+  o.ellipsis_mask = 1;
+  o.new_axis_mask = 2;
+  EXPECT_EQ(slice({0, 0, 1}, {0, 0, 3}, {1, 1, 1}, o), (Shape{1, 8, 8, 1, 2}));
+  // Shrinking with a negative stride writes nothing in TFLite: refused.
+  o = {};
+  o.shrink_axis_mask = 1;
+  EXPECT_NE(shape_error([&] { slice({0}, {1}, {-1}, o); }).find("negative stride"),
+            std::string::npos);
+  o = {};
+  EXPECT_NE(shape_error([&] { slice({0}, {1}, {0}, o); }).find("non-zero"), std::string::npos);
+  o.offset = true;
+  EXPECT_NE(shape_error([&] { slice({0}, {1}, {1}, o); }).find("offset"), std::string::npos);
+}
+
+TEST(ShapeInference, SliceSizeMinusOneTakesTheRest) {
+  OpBuilder b;
+  int32_t in = b.tensor({2, 5, 3});
+  EXPECT_EQ(b.infer1(OpCode::Slice,
+                     {in, b.int32_const({3}, {1, 2, 0}), b.int32_const({3}, {1, -1, 2})},
+                     std::monostate{}),
+            (Shape{1, 3, 2}));
+  const int32_t begin = b.int32_const({3}, {0, 4, 0}), size = b.int32_const({3}, {1, 2, 1});
+  EXPECT_THROW(b.infer(OpCode::Slice, {in, begin, size}, std::monostate{}), ModelError);
+  const int32_t negative = b.int32_const({3}, {0, 0, 0}), bad = b.int32_const({3}, {1, -2, 1});
+  EXPECT_THROW(b.infer(OpCode::Slice, {in, negative, bad}, std::monostate{}), ModelError);
+}
+
+TEST(ShapeInference, SqueezeAndExpandDims) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 3, 1, 2});
+  EXPECT_EQ(b.infer1(OpCode::Squeeze, {in}, SqueezeOptions{}), (Shape{3, 2}));
+  EXPECT_EQ(b.infer1(OpCode::Squeeze, {in}, SqueezeOptions{{-2}}), (Shape{1, 3, 2}));
+  EXPECT_THROW(b.infer(OpCode::Squeeze, {in}, SqueezeOptions{{1}}), ModelError);
+  EXPECT_EQ(b.infer1(OpCode::ExpandDims, {in, b.int32_const({}, {-1})}, std::monostate{}),
+            (Shape{1, 3, 1, 2, 1}));
+  EXPECT_EQ(b.infer1(OpCode::ExpandDims, {in, b.int32_const({1}, {0})}, std::monostate{}),
+            (Shape{1, 1, 3, 1, 2}));
+  const int32_t too_far = b.int32_const({}, {5});
+  EXPECT_THROW(b.infer(OpCode::ExpandDims, {in, too_far}, std::monostate{}), ModelError);
+}
+
+TEST(ShapeInference, PackUnpackAndSplitV) {
+  OpBuilder b;
+  int32_t x = b.tensor({2, 3}), y = b.tensor({2, 3}), z = b.tensor({3, 2});
+  EXPECT_EQ(b.infer1(OpCode::Pack, {x, y}, PackOptions{2, -1}), (Shape{2, 3, 2}));
+  EXPECT_EQ(b.infer1(OpCode::Pack, {x, y}, PackOptions{2, 0}), (Shape{2, 2, 3}));
+  EXPECT_THROW(b.infer(OpCode::Pack, {x, z}, PackOptions{2, 0}), ModelError);
+  EXPECT_THROW(b.infer(OpCode::Pack, {x, y}, PackOptions{3, 0}), ModelError);
+  EXPECT_EQ(b.infer(OpCode::Unpack, {x}, UnpackOptions{3, -1}), (std::vector<Shape>(3, Shape{2})));
+  EXPECT_THROW(b.infer(OpCode::Unpack, {x}, UnpackOptions{2, 1}), ModelError);
+  int32_t in = b.tensor({4, 6});
+  EXPECT_EQ(b.infer(OpCode::SplitV, {in, b.int32_const({3}, {1, -1, 2}), b.int32_const({}, {1})},
+                    SplitOptions{3}),
+            (std::vector<Shape>{{4, 1}, {4, 3}, {4, 2}}));
+  const int32_t sizes = b.int32_const({2}, {2, 3}), axis = b.int32_const({}, {-1});
+  EXPECT_THROW(b.infer(OpCode::SplitV, {in, sizes, axis}, SplitOptions{2}), ModelError);
+}
+
+TEST(ShapeInference, TileAndPads) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 3, 3, 2});
+  EXPECT_EQ(b.infer1(OpCode::Tile, {in, b.int32_const({4}, {2, 1, 2, 3})}, std::monostate{}),
+            (Shape{2, 3, 6, 6}));
+  const int32_t pads = b.int32_const({4, 2}, {0, 0, 2, 2, 3, 3, 0, 0});
+  const int32_t value = b.tensor({});
+  EXPECT_EQ(b.infer1(OpCode::PadV2, {in, pads, value}, std::monostate{}), (Shape{1, 7, 9, 2}));
+  // MirrorPad: SYMMETRIC may pad the whole dim (3), REFLECT one less (2).
+  MirrorPadOptions symmetric{MirrorPadMode::Symmetric}, reflect{MirrorPadMode::Reflect};
+  EXPECT_EQ(b.infer1(OpCode::MirrorPad, {in, pads}, symmetric), (Shape{1, 7, 9, 2}));
+  EXPECT_NE(shape_error([&] { b.infer(OpCode::MirrorPad, {in, pads}, reflect); })
+                .find("REFLECT paddings of dim 2 must be at most 2"),
+            std::string::npos);
+}
+
+TEST(ShapeInference, DepthSpaceAndBatchSpace) {
+  OpBuilder b;
+  int32_t deep = b.tensor({1, 2, 3, 8});
+  EXPECT_EQ(b.infer1(OpCode::DepthToSpace, {deep}, BlockSizeOptions{2}), (Shape{1, 4, 6, 2}));
+  EXPECT_THROW(b.infer(OpCode::DepthToSpace, {deep}, BlockSizeOptions{3}), ModelError);
+  EXPECT_EQ(b.infer1(OpCode::SpaceToDepth, {b.tensor({1, 4, 6, 2})}, BlockSizeOptions{2}),
+            (Shape{1, 2, 3, 8}));
+  int32_t image = b.tensor({2, 5, 6, 3});
+  EXPECT_EQ(b.infer1(OpCode::SpaceToBatchND,
+                     {image, b.int32_const({2}, {2, 3}), b.int32_const({2, 2}, {1, 0, 0, 0})},
+                     std::monostate{}),
+            (Shape{12, 3, 2, 3}));
+  int32_t batched = b.tensor({12, 3, 2, 3});
+  EXPECT_EQ(b.infer1(OpCode::BatchToSpaceND,
+                     {batched, b.int32_const({2}, {2, 3}), b.int32_const({2, 2}, {1, 0, 0, 0})},
+                     std::monostate{}),
+            (Shape{2, 5, 6, 3}));
+  const int32_t block = b.int32_const({2}, {2, 2}), uneven = b.int32_const({2, 2}, {0, 0, 0, 0});
+  EXPECT_THROW(b.infer(OpCode::SpaceToBatchND, {image, block, uneven}, std::monostate{}),
+               ModelError);
+}
+
+TEST(ShapeInference, ShapeAndOneHot) {
+  OpBuilder b;
+  EXPECT_EQ(b.infer1(OpCode::Shape, {b.tensor({1, 7, 7, 3})}, ShapeOptions{DType::Int64}),
+            (Shape{4}));
+  EXPECT_THROW(b.infer(OpCode::Shape, {b.tensor({2})}, ShapeOptions{DType::Float32}), ModelError);
+  int32_t indices = b.tensor({2, 3}, DType::Int32), on = b.tensor({}), off = b.tensor({});
+  auto one_hot = [&](int32_t axis) {
+    return b.infer1(OpCode::OneHot, {indices, b.int32_const({}, {5}), on, off},
+                    OneHotOptions{axis});
+  };
+  EXPECT_EQ(one_hot(-1), (Shape{2, 3, 5}));
+  EXPECT_EQ(one_hot(0), (Shape{5, 2, 3}));
+  EXPECT_EQ(one_hot(2), (Shape{2, 3, 5}));
+  // Only -1 counts from the end (TFLite one_hot.cc).
+  EXPECT_NE(shape_error([&] { one_hot(-2); }).find("expected -1..2"), std::string::npos);
+  EXPECT_THROW(one_hot(3), ModelError);
+}
+
 } // namespace
 } // namespace qgold::ir

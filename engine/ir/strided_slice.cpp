@@ -124,6 +124,12 @@ StridedSliceGeometry strided_slice_geometry(const Shape &input, const StridedSli
     g.effective_input.push_back(size);
     axis.start = start_for_axis(begin, begin_masked, axis.stride, size);
     axis.stop = stop_for_axis(end, end_masked, axis.shrink, axis.stride, size, axis.start);
+    // TFLite's loop runs from start to start + 1 against a negative stride,
+    // so it writes no output at all; TensorFlow refuses the spec.
+    if (axis.shrink && axis.stride < 0) {
+      error = fmt::format("shrunk dim {} has a negative stride {}", i, axis.stride);
+      return g;
+    }
     if (axis.shrink && (axis.start < 0 || axis.start >= size)) {
       error = fmt::format("begin {} of shrunk dim {} is outside its size {}", begin, i, size);
       return g;

@@ -1,11 +1,14 @@
 #include "interp/kernels/split.h"
 
+#include "interp/kernels/element_types.h"
+
 #include <algorithm>
 
 namespace qgold::interp::kernels {
 
-void split(int32_t axis, const ir::Shape &input_shape, const float *input,
-           std::span<float *const> outputs) {
+template <typename T>
+void split(int32_t axis, const ir::Shape &input_shape, const T *input,
+           std::span<T *const> outputs) {
   const auto rank = static_cast<int32_t>(input_shape.size());
   if (axis < 0)
     axis += rank;
@@ -17,13 +20,18 @@ void split(int32_t axis, const ir::Shape &input_shape, const float *input,
   // Per outer index, part p is a contiguous run of (axis / parts) * inner values.
   const int64_t run = input_shape[axis] / static_cast<int64_t>(outputs.size()) * inner;
 
-  const float *src = input;
+  const T *src = input;
   for (int64_t o = 0; o < outer; ++o) {
-    for (float *part : outputs) {
+    for (T *part : outputs) {
       std::copy_n(src, run, part + o * run);
       src += run;
     }
   }
 }
+
+#define QGOLD_INSTANTIATE(T)                                                                       \
+  template void split<T>(int32_t, const ir::Shape &, const T *, std::span<T *const>);
+QGOLD_FOR_EACH_MOVED_TYPE(QGOLD_INSTANTIATE)
+#undef QGOLD_INSTANTIATE
 
 } // namespace qgold::interp::kernels

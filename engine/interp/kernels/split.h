@@ -7,8 +7,10 @@
 namespace qgold::interp::kernels {
 
 // Splits the input into outputs.size() equal parts along `axis` (negative
-// counts from the end); the axis size is a multiple of the part count.
-void split(int32_t axis, const ir::Shape &input_shape, const float *input,
-           std::span<float *const> outputs);
+// counts from the end); the axis size is a multiple of the part count
+// (TFLite reference_ops::Split).
+template <typename T>
+void split(int32_t axis, const ir::Shape &input_shape, const T *input,
+           std::span<T *const> outputs);
 
 } // namespace qgold::interp::kernels

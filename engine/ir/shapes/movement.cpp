@@ -322,8 +322,11 @@ Shape one_hot_shape(const OpView &view) {
   for (size_t slot : {2, 3})
     if (num_elements(view.shape(slot)) != 1)
       view.fail(fmt::format("'{}' must hold one value", view.input(slot).name), view.input_index(slot));
-  const int32_t axis = opts.axis == -1 ? static_cast<int32_t>(out.size())
-                                       : view.axis(opts.axis, out.size() + 1);
+  // TFLite (one_hot.cc) and TensorFlow take -1 as "last" and no other negative axis.
+  if (opts.axis < -1 || opts.axis > static_cast<int32_t>(out.size()))
+    view.fail(fmt::format("axis {} is out of range for indices of rank {} (expected -1..{})",
+                          opts.axis, out.size(), out.size()));
+  const int32_t axis = opts.axis == -1 ? static_cast<int32_t>(out.size()) : opts.axis;
   out.insert(out.begin() + axis, depth);
   return out;
 }
