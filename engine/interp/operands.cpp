@@ -63,6 +63,14 @@ const ir::Shape &Operands::output_shape(size_t slot) const {
   return model_.tensors[static_cast<size_t>(output_tensor(slot))].shape;
 }
 
+ir::DType Operands::input_dtype(size_t slot) const {
+  return model_.tensors[static_cast<size_t>(input_tensor(slot))].dtype;
+}
+
+ir::DType Operands::output_dtype(size_t slot) const {
+  return model_.tensors[static_cast<size_t>(output_tensor(slot))].dtype;
+}
+
 const void *Operands::input_data(size_t slot, ir::DType dtype) const {
   const int32_t index = input_tensor(slot);
   const ir::Tensor &tensor = model_.tensors[static_cast<size_t>(index)];

@@ -43,6 +43,9 @@ public:
   bool has_input(size_t slot) const;
   const ir::Shape &input_shape(size_t slot) const;
   const ir::Shape &output_shape(size_t slot) const;
+  // The dtypes a binder dispatches on (kernels templated over the element type).
+  ir::DType input_dtype(size_t slot) const;
+  ir::DType output_dtype(size_t slot) const;
   // The buffer of an input of dtype T that is a constant or already computed.
   template <typename T> const T *input(size_t slot) const {
     return static_cast<const T *>(input_data(slot, dtype_of<T>()));

@@ -19,6 +19,9 @@ Shape broadcast_shape(const OpView &view); // numpy broadcast of inputs 0 and 1
 Shape prelu_shape(const OpView &view);
 Shape select_shape(const OpView &view);    // Select: condition of t's shape, or of t's first dim
 Shape select_v2_shape(const OpView &view); // SelectV2: broadcast of all three
+Shape last_axis_shape(const OpView &view);  // like input 0, which has rank >= 1 (LogSoftmax)
+Shape l2_normalize_shape(const OpView &view);
+Shape local_response_norm_shape(const OpView &view);
 
 // shapes/window.cpp
 Shape conv2d_shape(const OpView &view);
