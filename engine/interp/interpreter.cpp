@@ -18,6 +18,7 @@ struct Interpreter::Impl {
 
   std::vector<std::string> names;
   std::vector<bool> is_float;
+  std::vector<size_t> element_sizes;
   // One buffer per tensor in its dtype (8-byte words keep every dtype aligned);
   // constants copied, so kernels see one layout for all.
   mutable std::vector<std::vector<uint64_t>> storage;
@@ -42,6 +43,7 @@ Interpreter::Impl::Impl(const ir::Model &model) : inputs(model.inputs), outputs(
     const ir::Tensor &tensor = model.tensors[i];
     names.push_back(tensor.name);
     is_float[i] = tensor.dtype == ir::DType::Float32;
+    element_sizes.push_back(ir::dtype_size(tensor.dtype));
     const size_t bytes = static_cast<size_t>(counts[i]) * ir::dtype_size(tensor.dtype);
     storage[i].assign((bytes + 7) / 8, 0);
     if (tensor.is_constant() && bytes > 0)
@@ -100,7 +102,16 @@ std::span<const float> Interpreter::output(size_t index) const {
   if (index >= impl_->outputs.size())
     throw InputError(fmt::format("output index {} is out of range: the model has {} outputs", index,
                                  impl_->outputs.size()));
-  return impl_->values(impl_->outputs[index]);
+  return tensor(impl_->outputs[index]);
+}
+
+std::span<const uint8_t> Interpreter::output_bytes(size_t index) const {
+  if (index >= impl_->outputs.size())
+    throw InputError(fmt::format("output index {} is out of range: the model has {} outputs", index,
+                                 impl_->outputs.size()));
+  const auto tensor = static_cast<size_t>(impl_->outputs[index]);
+  return {reinterpret_cast<const uint8_t *>(impl_->storage[tensor].data()),
+          static_cast<size_t>(impl_->counts[tensor]) * impl_->element_sizes[tensor]};
 }
 
 } // namespace qgold::interp

@@ -31,7 +31,11 @@ public:
   void run(TensorObserver *observer = nullptr);
   // Values of any non-constant tensor after run() (graph outputs included).
   std::span<const float> tensor(int32_t tensor_index) const;
+  // A float32 graph output.
   std::span<const float> output(size_t index) const;
+  // The raw little-endian elements of any graph output, in its dtype (float32,
+  // int32, int64 or bool).
+  std::span<const uint8_t> output_bytes(size_t index) const;
 
 private:
   struct Impl;

@@ -229,6 +229,51 @@ TEST(InterpreterTest, NonFloatGraphInputIsUnsupported) {
   EXPECT_NE(error_of<UnsupportedError>(b.model).find("graph input 0"), std::string::npos);
 }
 
+// ArgMax's indices leave the graph in their own dtype; float-only accessors refuse them.
+TEST(InterpreterTest, IntegerGraphOutputsKeepTheirDtype) {
+  for (ir::DType dtype : {ir::DType::Int32, ir::DType::Int64}) {
+    ModelBuilder b;
+    const int32_t in = b.input("in", {2, 3});
+    const int32_t axis = b.int32_constant("axis", {}, {-1});
+    const int32_t out = b.activation("out", {2});
+    b.model.tensors[static_cast<size_t>(out)].dtype = dtype;
+    b.op(OpCode::ArgMax, {in, axis}, {out}, ir::ArgOptions{dtype});
+    b.output(out);
+    Interpreter interpreter(b.model);
+    interpreter.set_input(0, std::vector<float>{1, 7, 3, 9, 5, 6});
+    interpreter.run();
+    const auto bytes = interpreter.output_bytes(0);
+    std::vector<int64_t> indices;
+    if (dtype == ir::DType::Int32) {
+      ASSERT_EQ(bytes.size(), 2 * sizeof(int32_t));
+      const auto *values = reinterpret_cast<const int32_t *>(bytes.data());
+      indices = {values[0], values[1]};
+    } else {
+      ASSERT_EQ(bytes.size(), 2 * sizeof(int64_t));
+      const auto *values = reinterpret_cast<const int64_t *>(bytes.data());
+      indices = {values[0], values[1]};
+    }
+    EXPECT_EQ(indices, (std::vector<int64_t>{1, 0}));
+    try {
+      interpreter.output(0);
+      ADD_FAILURE() << "output() returned a float view of " << ir::dtype_name(dtype) << " indices";
+    } catch (const InputError &e) {
+      EXPECT_NE(std::string(e.what()).find("not a float32 tensor"), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST(InterpreterTest, QuantizedGraphOutputIsUnsupported) {
+  ModelBuilder b;
+  const int32_t in = b.input("in", {2});
+  const int32_t out = b.activation("out", {2});
+  b.model.tensors[static_cast<size_t>(out)].dtype = ir::DType::UInt8;
+  b.model.tensors[static_cast<size_t>(out)].quant = ir::QuantParams{{}, {}, {0.5f}, {0}, 0};
+  b.op(OpCode::Relu, {in}, {out});
+  b.output(out);
+  EXPECT_NE(error_of<UnsupportedError>(b.model).find("graph output 0"), std::string::npos);
+}
+
 TEST(InterpreterTest, ReadingATensorBeforeItIsWrittenIsAnError) {
   ModelBuilder b;
   const int32_t in = b.input("in", {2});

@@ -26,6 +26,15 @@ int64_t checked_element_count(const ir::Shape &shape) {
   return count;
 }
 
+// Graph inputs are float32 (the interpreter is fed floats); outputs may also be
+// the int32/int64 or bool results of ops such as ArgMax or comparisons.
+bool io_dtype_runs(ir::DType dtype, std::string_view role) {
+  if (dtype == ir::DType::Float32)
+    return true;
+  return role == "output" &&
+         (dtype == ir::DType::Int32 || dtype == ir::DType::Int64 || dtype == ir::DType::Bool);
+}
+
 void check_graph_io(const ir::Model &model, const std::vector<int32_t> &indices,
                     std::string_view role) {
   for (size_t i = 0; i < indices.size(); ++i) {
@@ -34,10 +43,11 @@ void check_graph_io(const ir::Model &model, const std::vector<int32_t> &indices,
       throw InputError(fmt::format("graph {} {} refers to tensor #{}, but the model has {} tensors",
                                    role, i, index, model.tensors.size()));
     const ir::Tensor &tensor = model.tensors[static_cast<size_t>(index)];
-    if (tensor.dtype != ir::DType::Float32)
-      throw UnsupportedError(
-          fmt::format("graph {} {} ({}) is {}; the interpreter runs float32 only", role, i,
-                      tensor_label(model, index), ir::dtype_name(tensor.dtype)));
+    if (!io_dtype_runs(tensor.dtype, role))
+      throw UnsupportedError(fmt::format(
+          "graph {} {} ({}) is {}; the interpreter takes float32 inputs and gives float32, "
+          "int32, int64 or bool outputs",
+          role, i, tensor_label(model, index), ir::dtype_name(tensor.dtype)));
   }
 }
 

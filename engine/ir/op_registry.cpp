@@ -181,8 +181,11 @@ void describe(OpInfo &op) {
   case OpCode::Rsqrt:
   case OpCode::Elu:
   case OpCode::Gelu:
+    unary(op);
+    return;
   case OpCode::LocalResponseNormalization:
     unary(op);
+    op.shape = single<local_response_norm_shape>;
     return;
   case OpCode::Relu:
   case OpCode::Relu6:
@@ -203,10 +206,18 @@ void describe(OpInfo &op) {
   case OpCode::Square:
   case OpCode::HardSwish:
   case OpCode::ReluN1To1:
-  case OpCode::L2Normalize: // not fixed in ONE (TFLite fixes it: docs/quantization.md)
-  case OpCode::LogSoftmax:  // likewise
     unary(op);
     not_in_one_lists(op);
+    return;
+  case OpCode::L2Normalize: // not fixed in ONE (TFLite fixes it: docs/quantization.md)
+    unary(op);
+    not_in_one_lists(op);
+    op.shape = single<l2_normalize_shape>;
+    return;
+  case OpCode::LogSoftmax: // likewise
+    unary(op);
+    not_in_one_lists(op);
+    op.shape = single<last_axis_shape>;
     return;
   case OpCode::Floor:
     unary(op);

@@ -476,6 +476,163 @@ TEST(ShapeInference, ShapeAndOneHot) {
   // Only -1 counts from the end (TFLite one_hot.cc).
   EXPECT_NE(shape_error([&] { one_hot(-2); }).find("expected -1..2"), std::string::npos);
   EXPECT_THROW(one_hot(3), ModelError);
+
+// ---- reductions, normalizations, BatchMatMul and resizes -------------------
+
+// The error message of an op the shape rules refuse.
+std::string refusal(OpBuilder &b, OpCode code, std::vector<int32_t> inputs, Options options) {
+  try {
+    b.infer(code, std::move(inputs), std::move(options));
+  } catch (const ModelError &e) {
+    return e.what();
+  }
+  return "(accepted)";
+}
+
+TEST(ShapeInference, SumAndReduceOpsDropOrKeepTheAxes) {
+  for (OpCode code : {OpCode::Sum, OpCode::ReduceMax, OpCode::ReduceMin, OpCode::ReduceProd}) {
+    OpBuilder b;
+    int32_t in = b.tensor({2, 3, 4}), axes = b.int32_const({3}, {-1, 0, 2});
+    EXPECT_EQ(b.infer1(code, {in, axes}, ReducerOptions{}), (Shape{3})) << op_name(code);
+    EXPECT_EQ(b.infer1(code, {in, axes}, ReducerOptions{true}), (Shape{1, 3, 1})) << op_name(code);
+    int32_t none = b.int32_const({0}, {});
+    EXPECT_EQ(b.infer1(code, {in, none}, ReducerOptions{}), (Shape{2, 3, 4})) << op_name(code);
+  }
+}
+
+TEST(ShapeInference, ReduceAxesMustBeInt32AndInRange) {
+  OpBuilder b;
+  int32_t in = b.tensor({2, 3}), out_of_range = b.int32_const({1}, {2});
+  EXPECT_NE(refusal(b, OpCode::Sum, {in, out_of_range}, ReducerOptions{}).find("out of range"),
+            std::string::npos);
+  int32_t axes64 = b.tensor({1}, DType::Int64);
+  b.model.tensors[axes64].set_values<int64_t>(std::vector<int64_t>{0});
+  EXPECT_NE(refusal(b, OpCode::ReduceMax, {in, axes64}, ReducerOptions{}).find("must be INT32"),
+            std::string::npos);
+}
+
+TEST(ShapeInference, ArgMaxRemovesTheAxisAndChecksTheOutputType) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 4, 5, 3}), axis = b.int32_const({}, {-1});
+  EXPECT_EQ(b.infer1(OpCode::ArgMax, {in, axis}, ArgOptions{DType::Int32}), (Shape{1, 4, 5}));
+  int32_t axis64 = b.tensor({1}, DType::Int64);
+  b.model.tensors[axis64].set_values<int64_t>(std::vector<int64_t>{1});
+  EXPECT_EQ(b.infer1(OpCode::ArgMin, {in, axis64}, ArgOptions{}), (Shape{1, 5, 3}));
+  EXPECT_NE(refusal(b, OpCode::ArgMax, {in, axis}, ArgOptions{DType::Float32})
+                .find("output_type must be INT32 or INT64"),
+            std::string::npos);
+}
+
+TEST(ShapeInference, ArgMaxOverAnEmptyAxisIsRefused) {
+  OpBuilder b;
+  int32_t in = b.tensor({2, 0}), axis = b.int32_const({}, {1});
+  EXPECT_NE(refusal(b, OpCode::ArgMax, {in, axis}, ArgOptions{}).find("no index to return"),
+            std::string::npos);
+  // Nothing to compute when the kept dims are empty too.
+  int32_t empty = b.tensor({0, 0});
+  EXPECT_EQ(b.infer1(OpCode::ArgMax, {empty, axis}, ArgOptions{}), (Shape{0}));
+}
+
+TEST(ShapeInference, L2Pool2DIsAPool) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 7, 5, 3});
+  Pool2DOptions o;
+  o.padding = Padding::Same;
+  o.filter_height = o.filter_width = 2;
+  o.stride_h = o.stride_w = 2;
+  EXPECT_EQ(b.infer1(OpCode::L2Pool2D, {in}, o), (Shape{1, 4, 3, 3}));
+}
+
+TEST(ShapeInference, LogSoftmaxNeedsALastAxis) {
+  OpBuilder b;
+  int32_t in = b.tensor({2, 7}), scalar = b.tensor({});
+  EXPECT_EQ(b.infer1(OpCode::LogSoftmax, {in}, NoOptions{}), (Shape{2, 7}));
+  EXPECT_NE(refusal(b, OpCode::LogSoftmax, {scalar}, NoOptions{}).find("rank >= 1"),
+            std::string::npos);
+}
+
+TEST(ShapeInference, L2NormalizeTakesRankOneToFourWithoutActivation) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 2, 2, 8}), rank5 = b.tensor({1, 1, 2, 2, 8});
+  EXPECT_EQ(b.infer1(OpCode::L2Normalize, {in}, ElementwiseOptions{}), (Shape{1, 2, 2, 8}));
+  EXPECT_NE(refusal(b, OpCode::L2Normalize, {rank5}, ElementwiseOptions{}).find("rank 1 to 4"),
+            std::string::npos);
+  EXPECT_NE(refusal(b, OpCode::L2Normalize, {in}, ElementwiseOptions{Activation::Relu})
+                .find("fused activation is not supported"),
+            std::string::npos);
+}
+
+TEST(ShapeInference, LocalResponseNormalizationIsNhwcWithARadius) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 3, 3, 6}), flat = b.tensor({3, 6});
+  LocalResponseNormalizationOptions o;
+  EXPECT_EQ(b.infer1(OpCode::LocalResponseNormalization, {in}, o), (Shape{1, 3, 3, 6}));
+  EXPECT_NE(refusal(b, OpCode::LocalResponseNormalization, {flat}, o).find("rank"),
+            std::string::npos);
+  o.radius = -1;
+  EXPECT_NE(refusal(b, OpCode::LocalResponseNormalization, {in}, o).find("radius must be >= 0"),
+            std::string::npos);
+}
+
+TEST(ShapeInference, BatchMatMulBroadcastsBatchesAndHonoursAdjoints) {
+  OpBuilder b;
+  int32_t lhs = b.tensor({2, 1, 3, 4}), rhs = b.tensor({5, 4, 6});
+  EXPECT_EQ(b.infer1(OpCode::BatchMatMul, {lhs, rhs}, BatchMatMulOptions{}), (Shape{2, 5, 3, 6}));
+  int32_t lhs_t = b.tensor({4, 3}), rhs_t = b.tensor({1, 6, 4});
+  EXPECT_EQ(b.infer1(OpCode::BatchMatMul, {lhs_t, rhs_t}, BatchMatMulOptions{true, true}),
+            (Shape{1, 3, 6}));
+  EXPECT_NE(refusal(b, OpCode::BatchMatMul, {lhs, rhs_t}, BatchMatMulOptions{})
+                .find("contracted dims differ"),
+            std::string::npos);
+  int32_t batch2 = b.tensor({2, 3, 4}), batch3 = b.tensor({3, 3, 4});
+  EXPECT_NE(refusal(b, OpCode::BatchMatMul, {batch2, batch3}, BatchMatMulOptions{false, true})
+                .find("cannot be broadcast"),
+            std::string::npos);
+}
+
+TEST(ShapeInference, BatchMatMulTakesRanksTwoToFive) {
+  OpBuilder b;
+  int32_t rank5 = b.tensor({2, 1, 2, 3, 4}), rank2 = b.tensor({4, 2});
+  int32_t rank6 = b.tensor({1, 2, 1, 2, 3, 4}), rank1 = b.tensor({4});
+  EXPECT_EQ(b.infer1(OpCode::BatchMatMul, {rank5, rank2}, BatchMatMulOptions{}),
+            (Shape{2, 1, 2, 3, 2}));
+  for (const auto &[lhs, rhs] : {std::pair{rank6, rank2}, std::pair{rank2, rank1}})
+    EXPECT_NE(refusal(b, OpCode::BatchMatMul, {lhs, rhs}, BatchMatMulOptions{}).find("rank 2 to 5"),
+              std::string::npos);
+}
+
+TEST(ShapeInference, ResizeTakesTheConstantSize) {
+  for (OpCode code : {OpCode::ResizeBilinear, OpCode::ResizeNearestNeighbor}) {
+    OpBuilder b;
+    int32_t in = b.tensor({2, 4, 5, 3}), size = b.int32_const({2}, {8, 3});
+    EXPECT_EQ(b.infer1(code, {in, size}, default_options(code)), (Shape{2, 8, 3, 3}))
+        << op_name(code);
+    int32_t zero = b.int32_const({2}, {0, 3}), three = b.int32_const({3}, {1, 2, 3});
+    EXPECT_NE(refusal(b, code, {in, zero}, default_options(code)).find("two positive values"),
+              std::string::npos);
+    EXPECT_NE(refusal(b, code, {in, three}, default_options(code)).find("two positive values"),
+              std::string::npos);
+    int32_t size64 = b.tensor({2}, DType::Int64);
+    b.model.tensors[size64].set_values<int64_t>(std::vector<int64_t>{8, 3});
+    EXPECT_NE(refusal(b, code, {in, size64}, default_options(code)).find("1-D INT32"),
+              std::string::npos);
+    int32_t no_pixels = b.tensor({1, 0, 5, 3});
+    EXPECT_NE(refusal(b, code, {no_pixels, size}, default_options(code)).find("no pixel"),
+              std::string::npos);
+  }
+}
+
+TEST(ShapeInference, ResizeBilinearRefusesAlignCornersWithHalfPixelCenters) {
+  OpBuilder b;
+  int32_t in = b.tensor({1, 4, 4, 1}), size = b.int32_const({2}, {8, 8});
+  EXPECT_NE(refusal(b, OpCode::ResizeBilinear, {in, size}, ResizeBilinearOptions{true, true})
+                .find("cannot both be true"),
+            std::string::npos);
+  for (bool align : {false, true})
+    for (bool half : {false, true})
+      EXPECT_EQ(b.infer1(OpCode::ResizeNearestNeighbor, {in, size},
+                         ResizeNearestNeighborOptions{align, half}),
+                (Shape{1, 8, 8, 1}));
 }
 
 } // namespace

@@ -20,6 +20,9 @@ Shape prelu_shape(const OpView &view);
 Shape select_shape(const OpView &view);    // Select: condition of t's shape, or of t's first dim
 Shape select_v2_shape(const OpView &view); // SelectV2: broadcast of all three
 std::vector<Shape> declared_shapes(const OpView &view); // custom ops: what the model says
+Shape last_axis_shape(const OpView &view);  // like input 0, which has rank >= 1 (LogSoftmax)
+Shape l2_normalize_shape(const OpView &view);
+Shape local_response_norm_shape(const OpView &view);
 
 // shapes/window.cpp
 Shape conv2d_shape(const OpView &view);

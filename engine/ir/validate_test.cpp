@@ -125,19 +125,17 @@ TEST(Validate, AcceptsQuantizedActivationsWithScale) {
 TEST(Validate, RequiresIntegerIndexConstants) {
   Model m;
   m.add_tensor(make_tensor("in", {1, 2, 2, 3}));
-  Tensor axes = make_tensor("axes", {2}, DType::Int64);
-  axes.set_values<int64_t>(std::vector<int64_t>{1, 2});
-  m.add_tensor(std::move(axes));
-  m.add_tensor(make_tensor("out", {1, 1, 1, 3}));
-  ReducerOptions keep;
-  keep.keep_dims = true;
-  m.operators.push_back({OpCode::Mean, {0, 1}, {2}, keep});
+  Tensor axis = make_tensor("axis", {}, DType::Int64);
+  axis.set_values<int64_t>(std::vector<int64_t>{3});
+  m.add_tensor(std::move(axis));
+  m.add_tensor(make_tensor("out", {1, 2, 2}, DType::Int64));
+  m.operators.push_back({OpCode::ArgMax, {0, 1}, {2}, ArgOptions{DType::Int64}});
   m.inputs = {0};
   m.outputs = {2};
-  EXPECT_NO_THROW(validate_model(m)); // INT64 axes, as converters write them
+  EXPECT_NO_THROW(validate_model(m)); // an INT64 axis, which TFLite's ArgMax takes
   m.tensors[1].dtype = DType::Float32;
-  m.tensors[1].set_values<float>(std::vector<float>{1, 2});
-  expect_error(m, "input 1 'axes' (tensor 1) has dtype FLOAT32, expected INT32 or INT64");
+  m.tensors[1].set_values<float>(std::vector<float>{3});
+  expect_error(m, "input 1 'axis' (tensor 1) has dtype FLOAT32, expected INT32 or INT64");
 }
 
 TEST(Validate, CastTakesEveryDtypeItConvertsAndDeclaresItsOutput) {

@@ -19,12 +19,13 @@ struct RunArgs {
   std::string model, data, output;
 };
 
-// Outputs are written as float32, the interpreter's activation type.
+// Outputs are written in their own dtype: float32, or int32/int64/bool (ArgMax
+// indices, comparison results).
 std::vector<data::InputSpec> output_specs(const ir::Model &model) {
   std::vector<data::InputSpec> specs;
   for (int32_t index : model.outputs) {
     const ir::Tensor &tensor = model.tensors.at(index);
-    specs.push_back({tensor.name, ir::DType::Float32, tensor.shape});
+    specs.push_back({tensor.name, tensor.dtype, tensor.shape});
   }
   return specs;
 }
@@ -53,9 +54,8 @@ int run_run(const RunArgs &args) {
     interpreter.run();
     data::Record outputs{record.id, {}};
     for (size_t o = 0; o < model.outputs.size(); ++o) {
-      auto result = interpreter.output(o);
-      auto bytes = reinterpret_cast<const uint8_t *>(result.data());
-      outputs.inputs.emplace_back(bytes, bytes + result.size_bytes());
+      auto bytes = interpreter.output_bytes(o);
+      outputs.inputs.emplace_back(bytes.begin(), bytes.end());
     }
     writer.append(outputs);
     ++count;

@@ -25,6 +25,7 @@
 #include <functional>
 #include <iostream>
 #include <optional>
+#include <span>
 
 namespace qgold::oracle {
 namespace {
@@ -73,13 +74,37 @@ Deviation deviation(std::span<const float> expected, std::span<const float> actu
   return worst;
 }
 
-std::vector<float> floats_of(const OracleTensor &tensor, const std::string &where) {
-  if (tensor.dtype != ir::DType::Float32)
-    throw InputError(fmt::format("{}: tensor '{}' is {}, compare reads float32 tensors", where,
-                                 tensor.name, ir::dtype_name(tensor.dtype)));
-  std::vector<float> values(tensor.bytes.size() / sizeof(float));
-  std::memcpy(values.data(), tensor.bytes.data(), tensor.bytes.size());
+// The elements of a float32, int32, int64 or bool tensor as floats (indices and
+// flags are exact in float up to 2^24).
+template <typename T> std::vector<float> converted(std::span<const uint8_t> bytes) {
+  std::vector<float> values(bytes.size() / sizeof(T));
+  for (size_t i = 0; i < values.size(); ++i) {
+    T value;
+    std::memcpy(&value, bytes.data() + i * sizeof(T), sizeof(T));
+    values[i] = static_cast<float>(value);
+  }
   return values;
+}
+
+std::vector<float> floats_of(std::span<const uint8_t> bytes, ir::DType dtype,
+                             const std::string &what) {
+  switch (dtype) {
+  case ir::DType::Float32:
+    return converted<float>(bytes);
+  case ir::DType::Int32:
+    return converted<int32_t>(bytes);
+  case ir::DType::Int64:
+    return converted<int64_t>(bytes);
+  case ir::DType::Bool:
+    return converted<uint8_t>(bytes);
+  default:
+    throw InputError(fmt::format("{} is {}, compare reads float32, int32, int64 or bool tensors",
+                                 what, ir::dtype_name(dtype)));
+  }
+}
+
+std::vector<float> floats_of(const OracleTensor &tensor, const std::string &where) {
+  return floats_of(tensor.bytes, tensor.dtype, fmt::format("{}: tensor '{}'", where, tensor.name));
 }
 
 // With `h5`, the same records also go to one HDF5 dataset, so that one `qgold run` covers them.
@@ -151,7 +176,8 @@ int run_compare(const std::string &model_path, const std::string &actual_path,
   ir::Model model = format::read_model_file(model_path);
   std::vector<data::InputSpec> specs;
   for (int32_t index : model.outputs)
-    specs.push_back({model.tensors[index].name, ir::DType::Float32, model.tensors[index].shape});
+    specs.push_back(
+        {model.tensors[index].name, model.tensors[index].dtype, model.tensors[index].shape});
   Records expected(expected_paths, specs);
   std::vector<OracleRecord> actual = read_tensor_file(actual_path);
 
@@ -170,12 +196,15 @@ int run_compare(const std::string &model_path, const std::string &actual_path,
     for (size_t o = 0; o < specs.size(); ++o) {
       const OracleTensor &tensor = *outputs[o];
       std::string where = fmt::format("{}: record {}, output {}", actual_path, r, o);
-      if (tensor.name != specs[o].name || tensor.shape != specs[o].shape)
-        throw InputError(fmt::format("{}: '{}' {} is not model output '{}' {}", where, tensor.name,
+      if (tensor.name != specs[o].name || tensor.shape != specs[o].shape ||
+          tensor.dtype != specs[o].dtype)
+        throw InputError(fmt::format("{}: '{}' {} {} is not model output '{}' {} {}", where,
+                                     tensor.name, ir::dtype_name(tensor.dtype),
                                      ir::shape_to_string(tensor.shape), specs[o].name,
+                                     ir::dtype_name(specs[o].dtype),
                                      ir::shape_to_string(specs[o].shape)));
-      std::vector<float> want(record.inputs[o].size() / sizeof(float));
-      std::memcpy(want.data(), record.inputs[o].data(), record.inputs[o].size());
+      const std::vector<float> want = floats_of(
+          record.inputs[o], specs[o].dtype, fmt::format("{}: output {}", expected.current(), o));
       Deviation d = deviation(want, floats_of(tensor, where), tolerance);
       overall = std::max(overall, d.max_diff);
       if (!d.ok()) {

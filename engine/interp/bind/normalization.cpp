@@ -1,6 +1,10 @@
-// Softmax and InstanceNorm.
+// Softmax, LogSoftmax and the normalizations (InstanceNorm, L2Normalize,
+// LocalResponseNormalization).
 #include "interp/binders.h"
 #include "interp/kernels/instance_norm.h"
+#include "interp/kernels/l2_normalize.h"
+#include "interp/kernels/local_response_normalization.h"
+#include "interp/kernels/log_softmax.h"
 #include "interp/kernels/softmax.h"
 
 namespace qgold::interp {
@@ -22,9 +26,25 @@ BoundKernel bind_InstanceNorm(const Operands &ops) {
   };
 }
 
+BoundKernel bind_LogSoftmax(const Operands &ops) {
+  return [shape = ops.input_shape(0), input = ops.input<float>(0),
+          output = ops.output<float>(0)] { kernels::log_softmax(shape, input, output); };
+}
 
-BoundKernel bind_LogSoftmax(const Operands &ops) { no_float_kernel_yet(ops); }
-BoundKernel bind_L2Normalize(const Operands &ops) { no_float_kernel_yet(ops); }
-BoundKernel bind_LocalResponseNormalization(const Operands &ops) { no_float_kernel_yet(ops); }
+// Shape inference refuses a fused activation, as TFLite does.
+BoundKernel bind_L2Normalize(const Operands &ops) {
+  return [shape = ops.input_shape(0), input = ops.input<float>(0),
+          output = ops.output<float>(0)] { kernels::l2_normalize(shape, input, output); };
+}
+
+BoundKernel bind_LocalResponseNormalization(const Operands &ops) {
+  const auto &opt = ops.options<ir::LocalResponseNormalizationOptions>();
+  const kernels::LocalResponseNormalizationParams params{opt.radius, opt.bias, opt.alpha,
+                                                         opt.beta};
+  return [=, shape = ops.input_shape(0), input = ops.input<float>(0),
+          output = ops.output<float>(0)] {
+    kernels::local_response_normalization(params, shape, input, output);
+  };
+}
 
 } // namespace qgold::interp

@@ -44,4 +44,33 @@ Shape select_v2_shape(const OpView &view) { return view.broadcast({0, 1, 2}); }
 
 std::vector<Shape> declared_shapes(const OpView &view) { return view.declared_output_shapes(); }
 
+Shape last_axis_shape(const OpView &view) {
+  if (view.shape(0).empty())
+    view.fail(fmt::format("input '{}' must have rank >= 1: the op works along the last axis",
+                          view.input(0).name),
+              view.input_index(0));
+  return view.shape(0);
+}
+
+// TFLite's L2_NORMALIZATION: rank 1 to 4 and no fused activation (its kernels
+// apply none, so Prepare refuses one).
+Shape l2_normalize_shape(const OpView &view) {
+  const size_t rank = view.shape(0).size();
+  if (rank < 1 || rank > 4)
+    view.fail(fmt::format("input '{}' must have rank 1 to 4, got {}", view.input(0).name, rank),
+              view.input_index(0));
+  if (view.options<ElementwiseOptions>().activation != Activation::None)
+    view.fail("a fused activation is not supported (TFLite's kernel refuses it)");
+  return view.shape(0);
+}
+
+// TFLite's LOCAL_RESPONSE_NORMALIZATION: NHWC input, a window radius >= 0.
+Shape local_response_norm_shape(const OpView &view) {
+  view.expect_rank(0, 4, "input");
+  const int32_t radius = view.options<LocalResponseNormalizationOptions>().radius;
+  if (radius < 0)
+    view.fail(fmt::format("radius must be >= 0, got {}", radius));
+  return view.shape(0);
+}
+
 } // namespace qgold::ir

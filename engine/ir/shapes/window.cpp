@@ -166,12 +166,12 @@ Shape instance_norm_shape(const OpView &view) {
 
 
 // lhs [..., M, K] (adj_x: [..., K, M]) times rhs [..., K, N] (adj_y: [..., N, K]);
-// the batch dims broadcast.
+// the batch dims broadcast. TFLite takes ranks 2 to 5.
 Shape batch_matmul_shape(const OpView &view) {
   const auto &opts = view.options<BatchMatMulOptions>();
   const Shape &lhs = view.shape(0), &rhs = view.shape(1);
-  if (lhs.size() < 2 || rhs.size() < 2)
-    view.fail(fmt::format("operands {} and {} must have rank >= 2", shape_to_string(lhs),
+  if (lhs.size() < 2 || rhs.size() < 2 || lhs.size() > 5 || rhs.size() > 5)
+    view.fail(fmt::format("operands {} and {} must have rank 2 to 5", shape_to_string(lhs),
                           shape_to_string(rhs)));
   const size_t lr = lhs.size(), rr = rhs.size();
   const int32_t m = opts.adj_x ? lhs[lr - 1] : lhs[lr - 2];
@@ -198,14 +198,29 @@ Shape batch_matmul_shape(const OpView &view) {
   return out;
 }
 
-// Inputs: NHWC input, size [new_height, new_width].
+// Inputs: NHWC input, size [new_height, new_width] (an INT32 vector, as TFLite
+// requires). TFLite's ResizeBilinear refuses align_corners with
+// half_pixel_centers; ResizeNearestNeighbor takes every combination.
 Shape resize_shape(const OpView &view) {
   view.expect_rank(0, 4, "input");
+  const Tensor &size_tensor = view.input(1);
+  if (size_tensor.dtype != DType::Int32 || size_tensor.shape.size() != 1)
+    view.fail(fmt::format("size '{}' must be a 1-D INT32 tensor, got {} {}", size_tensor.name,
+                          dtype_name(size_tensor.dtype), shape_to_string(size_tensor.shape)),
+              view.input_index(1));
   const std::vector<int32_t> size = view.int32_constant(1, "size");
   if (size.size() != 2 || size[0] <= 0 || size[1] <= 0)
-    view.fail(fmt::format("size '{}' must hold two positive values (height, width)", view.input(1).name),
+    view.fail(fmt::format("size '{}' must hold two positive values (height, width)",
+                          view.input(1).name),
               view.input_index(1));
+  if (const auto *bilinear = std::get_if<ResizeBilinearOptions>(&view.op().options);
+      bilinear && bilinear->align_corners && bilinear->half_pixel_centers)
+    view.fail("align_corners and half_pixel_centers cannot both be true (TFLite refuses it)");
   const Shape &in = view.shape(0);
+  if ((in[1] == 0 || in[2] == 0) && in[0] > 0 && in[3] > 0)
+    view.fail(fmt::format("input '{}' {} has no pixel to resize from", view.input(0).name,
+                          shape_to_string(in)),
+              view.input_index(0));
   return {in[0], size[0], size[1], in[3]};
 }
 

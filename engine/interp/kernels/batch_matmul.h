@@ -1,0 +1,20 @@
+#pragma once
+
+#include "ir/model.h"
+
+namespace qgold::interp::kernels {
+
+struct BatchMatMulParams {
+  bool adj_x = false, adj_y = false; // transpose the last two dims of lhs / rhs
+};
+
+// Batched matrix product out[..., m, n] = sum_k lhs[..., m, k] * rhs[..., k, n]
+// (lhs [..., K, M] with adj_x, rhs [..., N, K] with adj_y), as TFLite's
+// reference BatchMatMul: ranks 2 to 5, batch dims broadcast (a dim of 1 repeats),
+// every output accumulated in float from 0 over k = 0, 1, ..., K-1. The output
+// shape is the one shape inference gives.
+void batch_matmul(const BatchMatMulParams &params, const ir::Shape &lhs_shape, const float *lhs,
+                  const ir::Shape &rhs_shape, const float *rhs, const ir::Shape &output_shape,
+                  float *output);
+
+} // namespace qgold::interp::kernels

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "ir/model.h"
+
+#include <span>
+
+namespace qgold::interp::kernels {
+
+// Minimum over `axes` (negative counts from the end; repeats count once), as
+// TFLite's ReduceMin (ReduceGeneric with kMin): each output starts at the
+// largest value of T and takes an input element when it is smaller, in
+// row-major input order, so an empty reduction gives the largest value
+// (FLT_MAX for float). T is float, int32_t or int64_t.
+template <typename T>
+void reduce_min(const ir::Shape &input_shape, const T *input, std::span<const int32_t> axes,
+                T *output);
+
+} // namespace qgold::interp::kernels

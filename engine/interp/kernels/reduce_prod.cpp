@@ -1,0 +1,17 @@
+#include "interp/kernels/reduce_prod.h"
+
+#include "interp/kernels/reduce.h"
+
+namespace qgold::interp::kernels {
+
+template <typename T>
+void reduce_prod(const ir::Shape &input_shape, const T *input, std::span<const int32_t> axes,
+                 T *output) {
+  reduce_axes<T>(input_shape, input, axes, T(1), wrapping_mul<T>, output);
+}
+
+template void reduce_prod(const ir::Shape &, const float *, std::span<const int32_t>, float *);
+template void reduce_prod(const ir::Shape &, const int32_t *, std::span<const int32_t>, int32_t *);
+template void reduce_prod(const ir::Shape &, const int64_t *, std::span<const int32_t>, int64_t *);
+
+} // namespace qgold::interp::kernels
