@@ -19,9 +19,10 @@ std::optional<ir::Shape> broadcast_shape(const ir::Shape &a, const ir::Shape &b)
 
 // out[i] = fn(x[..], y[..]) for every output element in row-major order, both
 // operands broadcast to out_shape (the caller checked it is broadcast_shape(x, y)).
-template <typename Fn>
-void broadcast_binary(const ir::Shape &x_shape, const float *x, const ir::Shape &y_shape,
-                      const float *y, const ir::Shape &out_shape, float *out, Fn fn) {
+// Any element types: float for the float kernels, codes for the integer ones.
+template <typename X, typename Y, typename O, typename Fn>
+void broadcast_binary(const ir::Shape &x_shape, const X *x, const ir::Shape &y_shape, const Y *y,
+                      const ir::Shape &out_shape, O *out, Fn fn) {
   const size_t rank = out_shape.size();
   const std::vector<int64_t> x_strides = broadcast_strides(x_shape, rank);
   const std::vector<int64_t> y_strides = broadcast_strides(y_shape, rank);
