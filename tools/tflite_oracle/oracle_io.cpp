@@ -4,9 +4,9 @@
 //                                       oracle's tensor file, and as one HDF5 dataset
 //                    [--quantize-inputs] float data for a quantized model's inputs, as codes
 //   compare MODEL OUT.json RUN.h5...    `qgold run` outputs vs the oracle's, within tolerance
-//   codes MODEL ALL.json RUN.h5         a quantized model: `qgold run --all-tensors` vs an
-//                                       --all-tensors oracle run, every tensor bit for bit
-//                                       (codes.cpp: the per-op rules)
+//   codes MODEL IN.json ALL.json RUN.h5 a quantized model: `qgold run --all-tensors` and
+//                                       qgold's kernels op by op vs an --all-tensors oracle
+//                                       run, bit for bit (codes.h: the per-op rules)
 //   diagnose MODEL ALL.json DATA...     qgold's interpreter vs an --all-tensors oracle run:
 //                                       the first operator whose output differs
 // Exit status: 0 agree, 1 a value differs beyond the tolerance, 2 bad input or usage,
@@ -279,7 +279,7 @@ int main(int argc, char **argv) {
   using namespace qgold::oracle;
   CLI::App app{"qgold's side of the TFLite oracle (tools/tflite_oracle/README.md)"};
   app.require_subcommand(1);
-  std::string model, actual, output, h5;
+  std::string model, actual, output, h5, given;
   std::vector<std::string> datasets;
   bool quantize_inputs = false;
   Tolerance tolerance;
@@ -299,9 +299,10 @@ int main(int argc, char **argv) {
   CLI::App *codes = app.add_subcommand(
       "codes", "a quantized model's `qgold run --all-tensors` output vs an --all-tensors oracle run");
   codes->add_option("model", model, "the quantized model both ran")->required();
+  codes->add_option("inputs", given, "the oracle's input tensor file (.json)")->required();
   codes->add_option("actual", actual, "oracle output with --all-tensors (.json)")->required();
   codes->add_option("expected", output, "`qgold run --all-tensors` output (.h5)")->required();
-  codes->callback([&] { action = [&] { return compare_codes(model, actual, output); }; });
+  codes->callback([&] { action = [&] { return compare_codes(model, given, actual, output); }; });
 
   CLI::App *compare = app.add_subcommand("compare", "oracle outputs vs qgold run's HDF5 outputs");
   compare->add_option("model", model, "the float model both ran")->required();

@@ -8,6 +8,7 @@
 #include "interp/kernels/quantized/depthwise_conv2d.h"
 #include "interp/kernels/quantized/fully_connected.h"
 #include "interp/kernels/quantized/transpose_conv.h"
+#include "interp/weighted_sums.h"
 #include "ir/op_registry.h"
 
 namespace qgold::interp {
@@ -48,7 +49,75 @@ template <typename Params, typename Options> Params window_params(const Options 
                 opt.dilation_h_factor, opt.dilation_w_factor, opt.activation};
 }
 
+template <typename T>
+std::vector<int64_t> sums_of(const Operands &ops, const q::WeightedQuant &quant) {
+  using B = BiasOf<T>;
+  switch (ops.op().code) {
+  case ir::OpCode::Conv2D:
+    return q::conv2d_sums(window_params<kernels::Conv2DParams>(ops.options<ir::Conv2DOptions>()),
+                          quant, ops.input_shape(0), ops.input<T>(0), ops.input_shape(1),
+                          ops.input<T>(1), ops.optional_input<B>(2), ops.output_shape(0));
+  case ir::OpCode::DepthwiseConv2D:
+    return q::depthwise_conv2d_sums(
+        window_params<kernels::DepthwiseConv2DParams>(ops.options<ir::DepthwiseConv2DOptions>()),
+        quant, ops.input_shape(0), ops.input<T>(0), ops.input_shape(1), ops.input<T>(1),
+        ops.optional_input<B>(2), ops.output_shape(0));
+  case ir::OpCode::TransposeConv: {
+    const auto &opt = ops.options<ir::TransposeConvOptions>();
+    return q::transpose_conv_sums(
+        kernels::TransposeConvParams{opt.padding, opt.stride_h, opt.stride_w, opt.activation},
+        quant, ops.input_shape(2), ops.input<T>(2), ops.input_shape(1), ops.input<T>(1),
+        ops.optional_input<B>(3), ops.output_shape(0));
+  }
+  case ir::OpCode::FullyConnected:
+    return q::fully_connected_sums(quant, ops.input_shape(0), ops.input<T>(0), ops.input_shape(1),
+                                   ops.input<T>(1), ops.optional_input<B>(2));
+  default:
+    ops.fail("is not a weighted op (Conv2D, DepthwiseConv2D, TransposeConv, FullyConnected)");
+  }
+}
+
 } // namespace
+
+std::vector<int64_t> weighted_sums(const ir::Model &model, int32_t op_index,
+                                   std::span<const uint8_t> input) {
+  const ir::Operator &op = model.operators.at(static_cast<size_t>(op_index));
+  const auto layout = ir::weighted_op(op.code);
+  if (!layout)
+    throw InputError(fmt::format("operator #{} ({}) has no weights", op_index, ir::op_name(op.code)));
+  // Constants and the given input codes are the op's buffers; its output is never written.
+  TensorBuffers buffers;
+  buffers.data.assign(model.tensors.size(), nullptr);
+  buffers.written.assign(model.tensors.size(), false);
+  for (size_t i = 0; i < model.tensors.size(); ++i)
+    if (model.tensors[i].is_constant()) {
+      buffers.data[i] = const_cast<uint8_t *>(model.tensors[i].data->data());
+      buffers.written[i] = true;
+    }
+  const int32_t activation = op.inputs.at(static_cast<size_t>(layout->activation));
+  const ir::Tensor &tensor = model.tensors.at(static_cast<size_t>(activation));
+  if (input.size() != static_cast<size_t>(tensor.num_elements()) * ir::dtype_size(tensor.dtype))
+    throw InputError(fmt::format("operator #{} ({}): {} bytes of input for {} {}", op_index,
+                                 ir::op_name(op.code), input.size(), ir::dtype_name(tensor.dtype),
+                                 ir::shape_to_string(tensor.shape)));
+  buffers.data[static_cast<size_t>(activation)] = const_cast<uint8_t *>(input.data());
+  buffers.written[static_cast<size_t>(activation)] = true;
+  const Operands ops(model, op_index, buffers);
+  const auto slot = static_cast<size_t>(layout->activation);
+  const q::WeightedQuant quant = weighted_quant(ops, slot, static_cast<size_t>(layout->weights),
+                                                ir::fused_activation(op.options));
+  switch (tensor.dtype) {
+  case ir::DType::UInt8:
+    return sums_of<uint8_t>(ops, quant);
+  case ir::DType::Int8:
+    return sums_of<int8_t>(ops, quant);
+  case ir::DType::Int16:
+    return sums_of<int16_t>(ops, quant);
+  default:
+    throw UnsupportedError(fmt::format("operator #{} ({}): no integer kernel for {} inputs",
+                                       op_index, ir::op_name(op.code), ir::dtype_name(tensor.dtype)));
+  }
+}
 
 BoundKernel bind_quantized_Conv2D(const Operands &ops) {
   const auto &opt = ops.options<ir::Conv2DOptions>();

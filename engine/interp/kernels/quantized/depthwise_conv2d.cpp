@@ -6,9 +6,12 @@
 namespace qgold::interp::kernels::quantized {
 
 template <typename T, typename B>
-void depthwise_conv2d(const DepthwiseConv2DParams &params, const WeightedQuant &quant,
-                      const ir::Shape &input_shape, const T *input, const ir::Shape &filter_shape,
-                      const T *filter, const B *bias, const ir::Shape &output_shape, T *output) {
+std::vector<int64_t> depthwise_conv2d_sums(const DepthwiseConv2DParams &params,
+                                           const WeightedQuant &quant, const ir::Shape &input_shape,
+                                           const T *input, const ir::Shape &filter_shape,
+                                           const T *filter, const B *bias,
+                                           const ir::Shape &output_shape) {
+  std::vector<int64_t> sums(static_cast<size_t>(ir::num_elements(output_shape)));
   const Nhwc in = nhwc(input_shape);
   const Nhwc out = nhwc(output_shape);
   const Nhwc ker = nhwc(filter_shape);
@@ -41,23 +44,34 @@ void depthwise_conv2d(const DepthwiseConv2DParams &params, const WeightedQuant &
             }
             if (bias)
               sum += bias[oc];
-            output[offset(out, b, oy, ox, oc)] =
-                static_cast<T>(weighted_output<T>(sum, oc, quant));
+            sums[static_cast<size_t>(offset(out, b, oy, ox, oc))] = sum;
           }
         }
       }
     }
   }
+  return sums;
 }
 
-template void depthwise_conv2d(const DepthwiseConv2DParams &, const WeightedQuant &,
-                               const ir::Shape &, const uint8_t *, const ir::Shape &,
-                               const uint8_t *, const int32_t *, const ir::Shape &, uint8_t *);
-template void depthwise_conv2d(const DepthwiseConv2DParams &, const WeightedQuant &,
-                               const ir::Shape &, const int8_t *, const ir::Shape &,
-                               const int8_t *, const int32_t *, const ir::Shape &, int8_t *);
-template void depthwise_conv2d(const DepthwiseConv2DParams &, const WeightedQuant &,
-                               const ir::Shape &, const int16_t *, const ir::Shape &,
-                               const int16_t *, const int64_t *, const ir::Shape &, int16_t *);
+template <typename T, typename B>
+void depthwise_conv2d(const DepthwiseConv2DParams &params, const WeightedQuant &quant,
+                      const ir::Shape &input_shape, const T *input, const ir::Shape &filter_shape,
+                      const T *filter, const B *bias, const ir::Shape &output_shape, T *output) {
+  write_weighted_outputs(depthwise_conv2d_sums(params, quant, input_shape, input, filter_shape,
+                                               filter, bias, output_shape),
+                         output_shape.back(), quant, output);
+}
+
+#define QGOLD_INSTANTIATE(T, B)                                                                    \
+  template void depthwise_conv2d(const DepthwiseConv2DParams &, const WeightedQuant &,            \
+                                 const ir::Shape &, const T *, const ir::Shape &, const T *,      \
+                                 const B *, const ir::Shape &, T *);                               \
+  template std::vector<int64_t> depthwise_conv2d_sums(                                             \
+      const DepthwiseConv2DParams &, const WeightedQuant &, const ir::Shape &, const T *,         \
+      const ir::Shape &, const T *, const B *, const ir::Shape &);
+QGOLD_INSTANTIATE(uint8_t, int32_t)
+QGOLD_INSTANTIATE(int8_t, int32_t)
+QGOLD_INSTANTIATE(int16_t, int64_t)
+#undef QGOLD_INSTANTIATE
 
 } // namespace qgold::interp::kernels::quantized

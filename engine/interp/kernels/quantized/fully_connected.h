@@ -14,4 +14,10 @@ template <typename T, typename B>
 void fully_connected(const WeightedQuant &quant, const ir::Shape &input_shape, const T *input,
                      const ir::Shape &weights_shape, const T *weights, const B *bias, T *output);
 
+// The sums alone (taps and bias, before the output stage), in output order.
+template <typename T, typename B>
+std::vector<int64_t> fully_connected_sums(const WeightedQuant &quant, const ir::Shape &input_shape,
+                                          const T *input, const ir::Shape &weights_shape,
+                                          const T *weights, const B *bias);
+
 } // namespace qgold::interp::kernels::quantized

@@ -93,7 +93,7 @@ void mean(const MeanQuant &q, const ir::Shape &input_shape, const T *input,
     return;
   const bool same = q.input.scale == q.output.scale && q.input.zero_point == q.output.zero_point;
   const float scale = q.input.scale / q.output.scale;
-  const float bias = -static_cast<float>(q.input.zero_point) * scale + 0.5f;
+  const float bias = -static_cast<float>(q.input.zero_point) * scale;
   for (int64_t o = 0; o < out_count; ++o) {
     const int32_t sum = sums[static_cast<size_t>(o)];
     if (same) {

@@ -18,8 +18,9 @@ namespace qgold::interp::kernels::quantized {
 //  2. Same scale and zero point: the integer sum of the codes divided by the
 //     count (truncating, as the int32 division of reference_ops::Mean).
 //  3. Otherwise QuantizedMeanOrSum, in float: m = float(sum) / float(count),
-//     q = round(m * s + (0.5 - z_in * s)) + z_out, s = s_in / s_out (TFLite
-//     adds the 0.5 before its own rounding).
+//     q = round(m * s - z_in * s) + z_out, s = s_in / s_out. (Some TFLite
+//     versions add 0.5 before this rounding; the runtime of the TFLite oracle
+//     does not, and qgold follows it.)
 // Results are clamped to `range`.
 struct MeanQuant {
   QuantInfo input, output;

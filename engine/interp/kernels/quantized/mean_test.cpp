@@ -40,13 +40,14 @@ TEST(QuantizedMean, SameParametersTruncatingIntegerMean) {
             (std::vector<uint8_t>{2, 5}));
 }
 
-TEST(QuantizedMean, OtherParametersInFloatWithTfliteHalfBias) {
-  // Mean 1.5 at scale 1 -> 3.0 at scale 0.5; TFLite rounds 3.0 + 0.5 = 4.
+TEST(QuantizedMean, OtherParametersInFloat) {
+  // Mean 1.5 at scale 1 -> 3.0 at scale 0.5.
   const MeanQuant q{{1.0f, 0}, {0.5f, 0}, {0, 255}};
-  EXPECT_EQ(run<uint8_t>(q, {2}, {1, 2}, {0}, false, 1), (std::vector<uint8_t>{4}));
-  // Axis -1 on [2, 2]: rows [0, 10] -> 5 -> 10.5 -> 11; [4, 4] -> 8.5 -> 9.
-  EXPECT_EQ(run<uint8_t>(q, {2, 2}, {0, 10, 4, 4}, {-1}, true, 2),
-            (std::vector<uint8_t>{11, 9}));
+  EXPECT_EQ(run<uint8_t>(q, {2}, {1, 2}, {0}, false, 1), (std::vector<uint8_t>{3}));
+  // Axis -1 on [2, 2], scale 0.5 -> 0.25 (q - 1): rows [1, 4] -> 2.5 codes -> 5 + 1; [3, 4] -> 7 + 1.
+  const MeanQuant other{{0.5f, 0}, {0.25f, 1}, {0, 255}};
+  EXPECT_EQ(run<uint8_t>(other, {2, 2}, {1, 4, 3, 4}, {-1}, true, 2),
+            (std::vector<uint8_t>{6, 8}));
 }
 
 } // namespace

@@ -8,9 +8,11 @@
 namespace qgold::interp::kernels::quantized {
 
 template <typename T, typename B>
-void transpose_conv(const TransposeConvParams &params, const WeightedQuant &quant,
-                    const ir::Shape &input_shape, const T *input, const ir::Shape &filter_shape,
-                    const T *filter, const B *bias, const ir::Shape &output_shape, T *output) {
+std::vector<int64_t> transpose_conv_sums(const TransposeConvParams &params,
+                                         const WeightedQuant &quant, const ir::Shape &input_shape,
+                                         const T *input, const ir::Shape &filter_shape,
+                                         const T *filter, const B *bias,
+                                         const ir::Shape &output_shape) {
   const Nhwc in = nhwc(input_shape);
   const Nhwc out = nhwc(output_shape);
   const Nhwc ker = nhwc(filter_shape);
@@ -47,21 +49,31 @@ void transpose_conv(const TransposeConvParams &params, const WeightedQuant &quan
       }
     }
   }
-  for (size_t i = 0; i < sums.size(); ++i) {
-    const auto oc = static_cast<int64_t>(i % static_cast<size_t>(out.c));
-    const int64_t sum = sums[i] + (bias ? bias[oc] : 0);
-    output[i] = static_cast<T>(weighted_output<T>(sum, oc, quant));
-  }
+  if (bias)
+    for (size_t i = 0; i < sums.size(); ++i)
+      sums[i] += bias[i % static_cast<size_t>(out.c)];
+  return sums;
 }
 
-template void transpose_conv(const TransposeConvParams &, const WeightedQuant &,
-                             const ir::Shape &, const uint8_t *, const ir::Shape &,
-                             const uint8_t *, const int32_t *, const ir::Shape &, uint8_t *);
-template void transpose_conv(const TransposeConvParams &, const WeightedQuant &,
-                             const ir::Shape &, const int8_t *, const ir::Shape &, const int8_t *,
-                             const int32_t *, const ir::Shape &, int8_t *);
-template void transpose_conv(const TransposeConvParams &, const WeightedQuant &,
-                             const ir::Shape &, const int16_t *, const ir::Shape &,
-                             const int16_t *, const int64_t *, const ir::Shape &, int16_t *);
+template <typename T, typename B>
+void transpose_conv(const TransposeConvParams &params, const WeightedQuant &quant,
+                    const ir::Shape &input_shape, const T *input, const ir::Shape &filter_shape,
+                    const T *filter, const B *bias, const ir::Shape &output_shape, T *output) {
+  write_weighted_outputs(transpose_conv_sums(params, quant, input_shape, input, filter_shape,
+                                             filter, bias, output_shape),
+                         output_shape.back(), quant, output);
+}
+
+#define QGOLD_INSTANTIATE(T, B)                                                                    \
+  template void transpose_conv(const TransposeConvParams &, const WeightedQuant &,                \
+                               const ir::Shape &, const T *, const ir::Shape &, const T *,        \
+                               const B *, const ir::Shape &, T *);                                 \
+  template std::vector<int64_t> transpose_conv_sums(                                               \
+      const TransposeConvParams &, const WeightedQuant &, const ir::Shape &, const T *,           \
+      const ir::Shape &, const T *, const B *, const ir::Shape &);
+QGOLD_INSTANTIATE(uint8_t, int32_t)
+QGOLD_INSTANTIATE(int8_t, int32_t)
+QGOLD_INSTANTIATE(int16_t, int64_t)
+#undef QGOLD_INSTANTIATE
 
 } // namespace qgold::interp::kernels::quantized

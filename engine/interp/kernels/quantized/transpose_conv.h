@@ -15,4 +15,12 @@ void transpose_conv(const TransposeConvParams &params, const WeightedQuant &quan
                     const ir::Shape &input_shape, const T *input, const ir::Shape &filter_shape,
                     const T *filter, const B *bias, const ir::Shape &output_shape, T *output);
 
+// The sums alone (taps and bias, before the output stage), in output order.
+template <typename T, typename B>
+std::vector<int64_t> transpose_conv_sums(const TransposeConvParams &params,
+                                         const WeightedQuant &quant, const ir::Shape &input_shape,
+                                         const T *input, const ir::Shape &filter_shape,
+                                         const T *filter, const B *bias,
+                                         const ir::Shape &output_shape);
+
 } // namespace qgold::interp::kernels::quantized

@@ -51,4 +51,14 @@ int32_t weighted_output(int64_t sum, int64_t channel, const WeightedQuant &quant
   return quant.output_range.clamp(scaled + quant.output_zero_point);
 }
 
+// The output stage over sums in output order whose last dimension is the
+// channel (`channels` of them).
+template <typename T>
+void write_weighted_outputs(const std::vector<int64_t> &sums, int64_t channels,
+                            const WeightedQuant &quant, T *output) {
+  for (size_t i = 0; i < sums.size(); ++i)
+    output[i] = static_cast<T>(
+        weighted_output<T>(sums[i], static_cast<int64_t>(i) % channels, quant));
+}
+
 } // namespace qgold::interp::kernels::quantized
