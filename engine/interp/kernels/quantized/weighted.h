@@ -8,7 +8,6 @@
 #include "interp/kernels/quantized/quant_params.h"
 
 #include <cstdint>
-#include <type_traits>
 #include <vector>
 
 namespace qgold::interp::kernels::quantized {
