@@ -201,7 +201,8 @@ std::string extent_to_string(const std::vector<hsize_t> &dims) {
 }
 
 void write_dataset(hid_t parent, const std::string &name, hid_t file_type, hid_t memory_type,
-                   const std::vector<hsize_t> &dims, const void *data, const std::string &what) {
+                   const std::vector<hsize_t> &dims, const void *data, const std::string &what,
+                   const std::string &label) {
   Handle space =
       check(dims.empty() ? H5Screate(H5S_SCALAR)
                          : H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
@@ -211,6 +212,8 @@ void write_dataset(hid_t parent, const std::string &name, hid_t file_type, hid_t
                          H5Dclose, what);
   if (H5Sget_simple_extent_npoints(space.get()) > 0)
     check(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), what);
+  if (!label.empty())
+    write_string_attribute(dataset.get(), "name", label, what);
   if (!dataset.close())
     fail(what);
 }

@@ -107,9 +107,11 @@ Handle file_type(ir::DType dtype, const std::string &context);
 std::vector<hsize_t> extent(hid_t space, const std::string &what);
 std::string extent_to_string(const std::vector<hsize_t> &dims);
 
-// Writes a dataset of `dims` (empty = scalar) and a variable-length UTF-8 string attribute.
+// Writes a dataset of `dims` (empty = scalar), with a string attribute `name`
+// holding `label` when it is non-empty; and a variable-length UTF-8 string attribute.
 void write_dataset(hid_t parent, const std::string &name, hid_t file_type, hid_t memory_type,
-                   const std::vector<hsize_t> &dims, const void *data, const std::string &what);
+                   const std::vector<hsize_t> &dims, const void *data, const std::string &what,
+                   const std::string &label = "");
 void write_string_attribute(hid_t object, const std::string &name, const std::string &value,
                             const std::string &what);
 

@@ -1,6 +1,7 @@
 // Writes ONE's typed record-minmax layout: /value (attribute desc), then one
 // group /value/<i> per appended record holding datasets "0".."K-1" with the
-// inputs' dtypes (little-endian) and shapes.
+// inputs' dtypes (little-endian) and shapes, each naming its tensor in a
+// `name` attribute.
 #include "data/h5_util.h"
 #include "data/spec_util.h"
 
@@ -93,7 +94,8 @@ void H5DatasetWriter::append(const Record &record) {
     h5::write_dataset(group.get(), std::to_string(j), impl.file_types[j].get(),
                       impl.memory_types[j].get(), impl.dims[j], record.inputs[j].data(),
                       where + ", " + describe_input(impl.specs, j) +
-                          ": cannot write dataset /value/" + name + "/" + std::to_string(j));
+                          ": cannot write dataset /value/" + name + "/" + std::to_string(j),
+                      impl.specs[j].name);
   ++impl.records;
 }
 

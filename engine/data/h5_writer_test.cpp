@@ -107,6 +107,39 @@ TEST(H5Writer, WritesOnesTypedLayout) {
   H5Fclose(h5);
 }
 
+TEST(H5Writer, QuantizedCodesRoundTripInTheirOwnTypesAndNameTheirTensors) {
+  // The codes of a quantized model's inputs or outputs: uint8, int8 and int16 at their limits.
+  const std::vector<InputSpec> specs = {{"u8", ir::DType::UInt8, {3}},
+                                        {"i8", ir::DType::Int8, {2}},
+                                        {"i16", ir::DType::Int16, {2}}};
+  const Record record{"codes",
+                      {{0, 128, 255},
+                       bytes_of(std::vector<int8_t>{-128, 127}),
+                       bytes_of(std::vector<int16_t>{-32768, 32767})}};
+  TempDir dir;
+  const auto file = dir / "codes.h5";
+  H5DatasetWriter writer(file, specs);
+  writer.append(record);
+  writer.close();
+  EXPECT_EQ(testing::read_all(*open_dataset(file, specs)).at(0).inputs, record.inputs);
+
+  hid_t h5 = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  ASSERT_GE(h5, 0);
+  hid_t group = H5Gopen2(h5, "value/0", H5P_DEFAULT);
+  const std::pair<const char *, hid_t> expected[] = {
+      {"0", H5T_STD_U8LE}, {"1", H5T_STD_I8LE}, {"2", H5T_STD_I16LE}};
+  for (size_t j = 0; j < 3; ++j) {
+    hid_t dataset = H5Dopen2(group, expected[j].first, H5P_DEFAULT);
+    hid_t type = H5Dget_type(dataset);
+    EXPECT_GT(H5Tequal(type, expected[j].second), 0) << j;
+    EXPECT_EQ(read_string_attribute(dataset, "name"), specs[j].name);
+    H5Tclose(type);
+    H5Dclose(dataset);
+  }
+  H5Gclose(group);
+  H5Fclose(h5);
+}
+
 TEST(H5Writer, RejectsRecordsThatDoNotMatchTheSpecs) {
   TempDir dir;
   H5DatasetWriter writer(dir / "gen.h5", kSpecs);

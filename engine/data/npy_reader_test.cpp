@@ -1,5 +1,6 @@
 #include "data/dataset.h"
 #include "data/test_util.h"
+#include "ir/error.h"
 
 #include <gtest/gtest.h>
 
@@ -86,6 +87,26 @@ TEST(NpyReader, ReadsVersion2And3HeadersAndOneByteTypes) {
   EXPECT_EQ(
       testing::read_all(*open_dataset(dir / "v3.npy", {{"b", ir::DType::Bool, {3}}}))[0].inputs[0],
       (std::vector<uint8_t>{1, 0, 1}));
+}
+
+TEST(NpyReader, ReadsTheCodeTypesOfQuantizedInputs) {
+  TempDir dir;
+  const std::vector<int16_t> i16 = {-32768, 5, 32767};
+  write_file(dir / "u8.npy", npy_file(npy_dict("|u1", "(3,)"), {0, 7, 255}));
+  write_file(dir / "i8.npy", npy_file(npy_dict("|i1", "(3,)"), {0x80, 0x00, 0x7f}));
+  write_file(dir / "i16.npy", npy_file(npy_dict("<i2", "(3,)"), bytes_of(i16)));
+  EXPECT_EQ(testing::read_all(*open_dataset(dir / "u8.npy", {{"x", ir::DType::UInt8, {3}}}))[0]
+                .inputs[0],
+            (std::vector<uint8_t>{0, 7, 255}));
+  EXPECT_EQ(as<int8_t>(testing::read_all(
+                *open_dataset(dir / "i8.npy", {{"x", ir::DType::Int8, {3}}}))[0].inputs[0]),
+            (std::vector<int8_t>{-128, 0, 127}));
+  EXPECT_EQ(as<int16_t>(testing::read_all(
+                *open_dataset(dir / "i16.npy", {{"x", ir::DType::Int16, {3}}}))[0].inputs[0]),
+            i16);
+  // Codes of one integer type are not read as another.
+  EXPECT_THROW(testing::read_all(*open_dataset(dir / "i8.npy", {{"x", ir::DType::UInt8, {3}}})),
+               InputError);
 }
 
 TEST(NpyReader, SingleFileWithLeadingRecordAxisHoldsAllRecords) {

@@ -13,8 +13,9 @@ namespace qgold::interp {
 #include "ir/ops.lst"
 #undef QGOLD_OP
 
-// The binder of an op whose float kernel is not written yet: an
-// UnsupportedError naming the op (RegistryCoverage lists these ops).
-[[noreturn]] BoundKernel no_float_kernel_yet(const Operands &ops);
+// Densify's binder, float or integer: its sparse constant is folded before
+// any step runs (quant::fold_converter_constants), so one left in a model is
+// an UnsupportedError that says so.
+[[noreturn]] BoundKernel refuse_unfolded_densify(const Operands &ops);
 
 } // namespace qgold::interp

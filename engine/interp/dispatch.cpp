@@ -7,11 +7,14 @@
 
 namespace qgold::interp {
 
-BoundKernel no_float_kernel_yet(const Operands &ops) {
-  throw UnsupportedError(fmt::format("{} has no float kernel yet", ops.label()));
+BoundKernel refuse_unfolded_densify(const Operands &ops) {
+  throw UnsupportedError(fmt::format(
+      "{} is not run: its sparse constant is densified when the model is read "
+      "(fold_converter_constants); give it a constant input",
+      ops.label()));
 }
 
-BoundKernel bind_kernel(const Operands &ops) {
+void refuse_fused_tanh(const Operands &ops) {
   // What a fused TANH computes is not agreed on: TFLite's kernels leave the
   // value as it is, ONE's interpreter (which record-minmax runs) rejects it,
   // and ONE's quantizer gives the output Tanh's fixed range.
@@ -20,6 +23,10 @@ BoundKernel bind_kernel(const Operands &ops) {
         "{}: fused activation TANH is not run: TFLite's kernels ignore it and ONE's interpreter "
         "rejects it; apply Tanh as its own operator",
         ops.label()));
+}
+
+BoundKernel bind_kernel(const Operands &ops) {
+  refuse_fused_tanh(ops);
   switch (ops.op().code) {
 #define QGOLD_OP(Name, ...)                                                                        \
   case ir::OpCode::Name:                                                                           \

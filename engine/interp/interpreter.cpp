@@ -18,7 +18,7 @@ struct Interpreter::Impl {
 
   std::vector<std::string> names;
   std::vector<bool> is_float;
-  std::vector<size_t> element_sizes;
+  std::vector<size_t> byte_sizes;
   // One buffer per tensor in its dtype (8-byte words keep every dtype aligned);
   // constants copied, so kernels see one layout for all.
   mutable std::vector<std::vector<uint64_t>> storage;
@@ -26,16 +26,22 @@ struct Interpreter::Impl {
   std::vector<int32_t> inputs, outputs;
   std::vector<Step> steps;
 
-  explicit Impl(const ir::Model &model);
+  Impl(const ir::Model &model, Kernels kernels);
   std::vector<int64_t> counts;
+  std::span<uint8_t> bytes(int32_t index) const {
+    return {reinterpret_cast<uint8_t *>(storage[static_cast<size_t>(index)].data()),
+            byte_sizes[static_cast<size_t>(index)]};
+  }
   std::span<float> values(int32_t index) const {
     return {reinterpret_cast<float *>(storage[static_cast<size_t>(index)].data()),
             static_cast<size_t>(counts[static_cast<size_t>(index)])};
   }
 };
 
-Interpreter::Impl::Impl(const ir::Model &model) : inputs(model.inputs), outputs(model.outputs) {
-  counts = check_tensors(model);
+Interpreter::Impl::Impl(const ir::Model &model, Kernels kernels)
+    : inputs(model.inputs), outputs(model.outputs) {
+  const bool integer = kernels == Kernels::FloatAndInteger;
+  counts = check_tensors(model, integer);
   buffers = initial_buffers(model);
   storage.resize(model.tensors.size());
   is_float.assign(model.tensors.size(), false);
@@ -43,19 +49,20 @@ Interpreter::Impl::Impl(const ir::Model &model) : inputs(model.inputs), outputs(
     const ir::Tensor &tensor = model.tensors[i];
     names.push_back(tensor.name);
     is_float[i] = tensor.dtype == ir::DType::Float32;
-    element_sizes.push_back(ir::dtype_size(tensor.dtype));
     const size_t bytes = static_cast<size_t>(counts[i]) * ir::dtype_size(tensor.dtype);
+    byte_sizes.push_back(bytes);
     storage[i].assign((bytes + 7) / 8, 0);
     if (tensor.is_constant() && bytes > 0)
       std::memcpy(storage[i].data(), tensor.data->data(), bytes);
     buffers.data[i] = storage[i].data();
   }
-  std::vector<BoundKernel> kernels = bind_kernels(model, buffers);
-  for (size_t i = 0; i < kernels.size(); ++i)
-    steps.push_back({std::move(kernels[i]), model.operators[i].outputs});
+  std::vector<BoundKernel> bound = bind_kernels(model, buffers, integer);
+  for (size_t i = 0; i < bound.size(); ++i)
+    steps.push_back({std::move(bound[i]), model.operators[i].outputs});
 }
 
-Interpreter::Interpreter(const ir::Model &model) : impl_(std::make_unique<Impl>(model)) {}
+Interpreter::Interpreter(const ir::Model &model, Kernels kernels)
+    : impl_(std::make_unique<Impl>(model, kernels)) {}
 
 Interpreter::~Interpreter() = default;
 
@@ -64,12 +71,28 @@ void Interpreter::set_input(size_t index, std::span<const float> values) {
     throw InputError(fmt::format("input index {} is out of range: the model has {} inputs", index,
                                  impl_->inputs.size()));
   const int32_t tensor = impl_->inputs[index];
+  if (!impl_->is_float[static_cast<size_t>(tensor)])
+    throw InputError(fmt::format("input {} (tensor #{} '{}') is not float32", index, tensor,
+                                 impl_->names[static_cast<size_t>(tensor)]));
   const std::span<float> buffer = impl_->values(tensor);
   if (values.size() != buffer.size())
     throw InputError(fmt::format("input {} (tensor #{} '{}'): expected {} values, got {}", index,
                                  tensor, impl_->names[static_cast<size_t>(tensor)], buffer.size(),
                                  values.size()));
   std::copy(values.begin(), values.end(), buffer.begin());
+}
+
+void Interpreter::set_input_bytes(size_t index, std::span<const uint8_t> bytes) {
+  if (index >= impl_->inputs.size())
+    throw InputError(fmt::format("input index {} is out of range: the model has {} inputs", index,
+                                 impl_->inputs.size()));
+  const int32_t tensor = impl_->inputs[index];
+  const std::span<uint8_t> buffer = impl_->bytes(tensor);
+  if (bytes.size() != buffer.size())
+    throw InputError(fmt::format("input {} (tensor #{} '{}'): expected {} bytes, got {}", index,
+                                 tensor, impl_->names[static_cast<size_t>(tensor)], buffer.size(),
+                                 bytes.size()));
+  std::copy(bytes.begin(), bytes.end(), buffer.begin());
 }
 
 void Interpreter::run(TensorObserver *observer) {
@@ -109,9 +132,14 @@ std::span<const uint8_t> Interpreter::output_bytes(size_t index) const {
   if (index >= impl_->outputs.size())
     throw InputError(fmt::format("output index {} is out of range: the model has {} outputs", index,
                                  impl_->outputs.size()));
-  const auto tensor = static_cast<size_t>(impl_->outputs[index]);
-  return {reinterpret_cast<const uint8_t *>(impl_->storage[tensor].data()),
-          static_cast<size_t>(impl_->counts[tensor]) * impl_->element_sizes[tensor]};
+  return impl_->bytes(impl_->outputs[index]);
+}
+
+std::span<const uint8_t> Interpreter::tensor_bytes(int32_t tensor_index) const {
+  if (tensor_index < 0 || tensor_index >= static_cast<int32_t>(impl_->byte_sizes.size()))
+    throw InputError(fmt::format("tensor index {} is out of range: the model has {} tensors",
+                                 tensor_index, impl_->byte_sizes.size()));
+  return impl_->bytes(tensor_index);
 }
 
 } // namespace qgold::interp

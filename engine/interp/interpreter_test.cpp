@@ -420,6 +420,8 @@ TEST(InterpreterTest, FloorDivByZeroFailsTheRunNamingTheDivisor) {
   interpreter.set_input(1, std::vector<float>{3, -0.5f});
   interpreter.run();
   EXPECT_EQ(interpreter.output(0)[1], -4.0f);
+}
+
 // An int32 tensor computed by an operator.
 int32_t int32_activation(ModelBuilder &b, std::string name, ir::Shape shape) {
   const int32_t index = b.activation(std::move(name), std::move(shape));
@@ -503,6 +505,101 @@ TEST(InterpreterTest, FusedActivationOnIntegerConcatenationIsRefused) {
   EXPECT_NE(message.find("operator #1 (Concatenation): a fused activation (RELU) on INT32 values"),
             std::string::npos)
       << message;
+}
+
+} // namespace
+} // namespace qgold::interp
+
+namespace qgold::interp {
+namespace {
+
+// A quantized tensor of `dtype` with one scale and zero point.
+ir::Tensor quantized(std::string name, ir::DType dtype, ir::Shape shape, float scale,
+                     int64_t zero_point) {
+  ir::Tensor tensor;
+  tensor.name = std::move(name);
+  tensor.dtype = dtype;
+  tensor.shape = std::move(shape);
+  tensor.quant = ir::QuantParams{{}, {}, {scale}, {zero_point}, 0};
+  return tensor;
+}
+
+// float in -> Quantize (uint8 0.5, 128) -> Add a uint8 constant -> Dequantize -> ReLU (float).
+struct MixedModel {
+  testing::ModelBuilder b;
+  int32_t in, codes, sum, back, out;
+
+  MixedModel() {
+    in = b.input("in", {4});
+    codes = b.model.add_tensor(quantized("codes", ir::DType::UInt8, {4}, 0.5f, 128));
+    b.op(ir::OpCode::Quantize, {in}, {codes});
+    ir::Tensor two = quantized("two", ir::DType::UInt8, {1}, 0.25f, 0);
+    two.set_values<uint8_t>(std::vector<uint8_t>{8}); // 2.0
+    const int32_t constant = b.model.add_tensor(two);
+    sum = b.model.add_tensor(quantized("sum", ir::DType::UInt8, {4}, 1.0f, 100));
+    b.op(ir::OpCode::Add, {codes, constant}, {sum});
+    back = b.activation("back", {4});
+    b.op(ir::OpCode::Dequantize, {sum}, {back});
+    out = b.activation("out", {4});
+    b.op(ir::OpCode::Relu, {back}, {out});
+    b.output(out);
+  }
+};
+
+TEST(Interpreter, RunsQuantizedOpsOnIntegerKernelsAndFloatOpsOnFloatOnes) {
+  MixedModel m;
+  Interpreter interpreter(m.b.model, Kernels::FloatAndInteger);
+  // x -> code round(x / 0.5) + 128 -> + 2.0 at scale 1 -> float -> ReLU.
+  interpreter.set_input(0, std::vector<float>{1.0f, -7.0f, 3.24f, 200.0f});
+  interpreter.run();
+  const auto out = interpreter.output(0);
+  EXPECT_EQ(std::vector<float>(out.begin(), out.end()), (std::vector<float>{3, 0, 5, 66}));
+  // The integer tensors in their own dtype: codes 130, 114, 134 (3.24 -> 6.48 -> 6), 255.
+  const auto codes = interpreter.tensor_bytes(m.codes);
+  EXPECT_EQ(std::vector<uint8_t>(codes.begin(), codes.end()),
+            (std::vector<uint8_t>{130, 114, 134, 255}));
+  const auto sum = interpreter.tensor_bytes(m.sum);
+  EXPECT_EQ(std::vector<uint8_t>(sum.begin(), sum.end()), (std::vector<uint8_t>{103, 95, 105, 166}));
+}
+
+TEST(Interpreter, QuantizedModelsNeedTheIntegerKernels) {
+  MixedModel m;
+  EXPECT_NE(error_of<UnsupportedError>(m.b.model).find("Quantize"), std::string::npos);
+}
+
+TEST(Interpreter, IntegerGraphInputsTakeTheirBytes) {
+  testing::ModelBuilder b;
+  const int32_t in = b.model.add_tensor(quantized("in", ir::DType::Int8, {2}, 1.0f, 0));
+  b.model.inputs.push_back(in);
+  const int32_t out = b.model.add_tensor(quantized("out", ir::DType::Int8, {2}, 0.5f, 0));
+  b.op(ir::OpCode::Relu, {in}, {out});
+  b.output(out);
+  Interpreter interpreter(b.model, Kernels::FloatAndInteger);
+  const std::vector<uint8_t> bytes = {static_cast<uint8_t>(int8_t{-3}), 40};
+  interpreter.set_input_bytes(0, bytes);
+  interpreter.run();
+  const auto result = interpreter.tensor_bytes(out);
+  EXPECT_EQ(std::vector<uint8_t>(result.begin(), result.end()), (std::vector<uint8_t>{0, 80}));
+  EXPECT_THROW(interpreter.set_input_bytes(0, std::vector<uint8_t>{1}), InputError);
+  EXPECT_THROW(interpreter.set_input(0, std::vector<float>{1, 2}), InputError); // not float32
+  EXPECT_THROW(interpreter.output(0), InputError);                            // not float32
+  // The float interpreter refuses integer graph inputs.
+  EXPECT_NE(error_of<UnsupportedError>(b.model).find("takes float32 inputs"), std::string::npos);
+}
+
+TEST(Interpreter, InconsistentQuantizationIsAnInputErrorNamingTheTensor) {
+  testing::ModelBuilder b;
+  const int32_t in = b.model.add_tensor(quantized("in", ir::DType::UInt8, {2}, 1.0f, 0));
+  b.model.inputs.push_back(in);
+  const int32_t out = b.model.add_tensor(quantized("out", ir::DType::UInt8, {2}, -2.0f, 0));
+  b.op(ir::OpCode::Relu, {in}, {out});
+  b.output(out);
+  try {
+    Interpreter interpreter(b.model, Kernels::FloatAndInteger);
+    ADD_FAILURE() << "a negative scale was accepted";
+  } catch (const InputError &e) {
+    EXPECT_NE(std::string(e.what()).find("'out') has scale -2"), std::string::npos) << e.what();
+  }
 }
 
 } // namespace

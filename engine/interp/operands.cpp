@@ -57,6 +57,14 @@ int32_t Operands::output_tensor(size_t slot) const {
   return op_.outputs[slot];
 }
 
+const ir::Tensor &Operands::input_info(size_t slot) const {
+  return model_.tensors[static_cast<size_t>(input_tensor(slot))];
+}
+
+const ir::Tensor &Operands::output_info(size_t slot) const {
+  return model_.tensors[static_cast<size_t>(output_tensor(slot))];
+}
+
 const ir::Shape &Operands::input_shape(size_t slot) const {
   return model_.tensors[static_cast<size_t>(input_tensor(slot))].shape;
 }

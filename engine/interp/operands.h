@@ -40,6 +40,9 @@ public:
   Operands(const ir::Model &model, int32_t op_index, TensorBuffers &buffers);
 
   const ir::Operator &op() const { return op_; }
+  // The model's record of input (output) `slot`: dtype, shape, quantization.
+  const ir::Tensor &input_info(size_t slot) const;
+  const ir::Tensor &output_info(size_t slot) const;
   // True when input `slot` exists and is not the -1 "absent" marker.
   bool has_input(size_t slot) const;
   const ir::Shape &input_shape(size_t slot) const;

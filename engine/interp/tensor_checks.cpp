@@ -35,19 +35,34 @@ bool io_dtype_runs(ir::DType dtype, std::string_view role) {
          (dtype == ir::DType::Int32 || dtype == ir::DType::Int64 || dtype == ir::DType::Bool);
 }
 
+bool feedable(ir::DType dtype) {
+  switch (dtype) {
+  case ir::DType::Float32:
+  case ir::DType::UInt8:
+  case ir::DType::Int8:
+  case ir::DType::Int16:
+  case ir::DType::Int32:
+  case ir::DType::Int64:
+  case ir::DType::Bool:
+    return true;
+  default:
+    return false;
+  }
+}
+
 void check_graph_io(const ir::Model &model, const std::vector<int32_t> &indices,
-                    std::string_view role) {
+                    std::string_view role, bool integer_io) {
   for (size_t i = 0; i < indices.size(); ++i) {
     const int32_t index = indices[i];
     if (index < 0 || index >= static_cast<int32_t>(model.tensors.size()))
       throw InputError(fmt::format("graph {} {} refers to tensor #{}, but the model has {} tensors",
                                    role, i, index, model.tensors.size()));
     const ir::Tensor &tensor = model.tensors[static_cast<size_t>(index)];
-    if (!io_dtype_runs(tensor.dtype, role))
+    if (integer_io ? !feedable(tensor.dtype) : !io_dtype_runs(tensor.dtype, role))
       throw UnsupportedError(fmt::format(
-          "graph {} {} ({}) is {}; the interpreter takes float32 inputs and gives float32, "
-          "int32, int64 or bool outputs",
-          role, i, tensor_label(model, index), ir::dtype_name(tensor.dtype)));
+          "graph {} {} ({}) is {}; {}", role, i, tensor_label(model, index), ir::dtype_name(tensor.dtype),
+          integer_io ? "graph inputs and outputs are FLOAT32, UINT8, INT8, INT16, INT32, INT64 or BOOL"
+                     : "the float interpreter takes float32 inputs and gives float32, int32, int64 or bool outputs"));
   }
 }
 
@@ -57,15 +72,15 @@ std::string tensor_label(const ir::Model &model, int32_t index) {
   return fmt::format("tensor #{} '{}'", index, model.tensors[static_cast<size_t>(index)].name);
 }
 
-std::vector<int64_t> check_tensors(const ir::Model &model) {
+std::vector<int64_t> check_tensors(const ir::Model &model, bool integer_io) {
   // Kernels then rely on operand counts, roles and shapes being consistent.
   try {
     ir::validate_model(model);
   } catch (const ir::ModelError &e) {
     throw InputError(e.what());
   }
-  check_graph_io(model, model.inputs, "input");
-  check_graph_io(model, model.outputs, "output");
+  check_graph_io(model, model.inputs, "input", integer_io);
+  check_graph_io(model, model.outputs, "output", integer_io);
   std::vector<int64_t> counts(model.tensors.size(), 0);
   for (size_t i = 0; i < model.tensors.size(); ++i) {
     const ir::Tensor &tensor = model.tensors[i];
@@ -101,11 +116,13 @@ TensorBuffers initial_buffers(const ir::Model &model) {
   return buffers;
 }
 
-std::vector<BoundKernel> bind_kernels(const ir::Model &model, TensorBuffers &buffers) {
+std::vector<BoundKernel> bind_kernels(const ir::Model &model, TensorBuffers &buffers,
+                                      bool integer_kernels) {
   std::vector<BoundKernel> kernels;
   for (size_t i = 0; i < model.operators.size(); ++i) {
     const Operands operands(model, static_cast<int32_t>(i), buffers);
-    kernels.push_back(bind_kernel(operands));
+    const bool integer = integer_kernels && runs_on_integers(model, model.operators[i]);
+    kernels.push_back(integer ? bind_quantized_kernel(operands) : bind_kernel(operands));
     for (int32_t output : model.operators[i].outputs) {
       if (buffers.written[static_cast<size_t>(output)])
         operands.fail(

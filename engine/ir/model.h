@@ -78,8 +78,8 @@ struct Operator {
   std::vector<int32_t> outputs; // tensor indices
   Options options;
   // OpCode::Custom: the custom code and its opaque (FlexBuffers) options.
-  std::string custom_code;
-  std::vector<uint8_t> custom_options;
+  std::string custom_code{};
+  std::vector<uint8_t> custom_options{};
 };
 
 // One graph. Operators are in execution order.

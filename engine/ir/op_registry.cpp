@@ -20,11 +20,12 @@ constexpr InputSlot kIndexConst{Role::IndexConst};
 constexpr InputSlot kChannelParam{Role::ChannelParam};
 constexpr InputSlot weights(int8_t axis) { return {Role::Weights, false, axis}; }
 
-QuantTraits fixed(FixedParams uint8, FixedParams int16) {
+QuantTraits fixed(FixedParams uint8, FixedParams int16, FixedParams int8) {
   QuantTraits traits;
   traits.output = OutputParams::Fixed;
   traits.fixed_uint8 = uint8;
   traits.fixed_int16 = int16;
+  traits.fixed_int8 = int8;
   return traits;
 }
 QuantTraits from_input(int8_t source, Backward backward = Backward::None) {
@@ -225,15 +226,15 @@ void describe(OpInfo &op) {
     return;
   case OpCode::Logistic:
     unary(op);
-    op.quant = fixed({1.0f / 256.0f, 0}, {1.0f / 32768.0f, 0});
+    op.quant = fixed({1.0f / 256.0f, 0}, {1.0f / 32768.0f, 0}, {1.0f / 256.0f, -128});
     return;
   case OpCode::Tanh:
     unary(op);
-    op.quant = fixed({2.0f / 256.0f, 128}, {1.0f / 32768.0f, 0});
+    op.quant = fixed({2.0f / 256.0f, 128}, {1.0f / 32768.0f, 0}, {1.0f / 128.0f, 0});
     return;
   case OpCode::Softmax:
     unary(op);
-    op.quant = fixed({1.0f / 255.0f, 0}, {1.0f / 32767.0f, 0});
+    op.quant = fixed({1.0f / 255.0f, 0}, {1.0f / 32767.0f, 0}, {1.0f / 256.0f, -128});
     return;
   case OpCode::Cast:
     unary(op, ValueTypes::Castable);
@@ -433,6 +434,32 @@ void describe(OpInfo &op) {
   }
 }
 
+// The ops TFLite's int8 quantization spec restricts to inputs and outputs
+// of one scale and zero point.
+bool int8_same_params(OpCode code) {
+  switch (code) {
+  case OpCode::AveragePool2D:
+  case OpCode::MaxPool2D:
+  case OpCode::Concatenation:
+  case OpCode::Reshape:
+  case OpCode::Pad:
+  case OpCode::PadV2:
+  case OpCode::ResizeBilinear:
+  case OpCode::SpaceToDepth:
+  case OpCode::Gather:
+  case OpCode::BatchToSpaceND:
+  case OpCode::SpaceToBatchND:
+  case OpCode::Transpose:
+  case OpCode::Squeeze:
+  case OpCode::Slice:
+  case OpCode::Maximum:
+  case OpCode::Minimum:
+    return true;
+  default:
+    return false;
+  }
+}
+
 std::vector<OpInfo> make_registry() {
   std::vector<OpInfo> ops;
 #define QGOLD_OP(Name, Code, Type, Opts, Table, ChefOptions)                                       \
@@ -444,8 +471,10 @@ std::vector<OpInfo> make_registry() {
   ops.back().circle_only = (Code) < 0;
 #include "ir/ops.lst"
 #undef QGOLD_OP
-  for (OpInfo &op : ops)
+  for (OpInfo &op : ops) {
     describe(op);
+    op.quant.same_params_int8 = int8_same_params(op.code);
+  }
   return ops;
 }
 

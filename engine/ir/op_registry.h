@@ -85,8 +85,8 @@ struct FixedParams {
 
 struct QuantTraits {
   OutputParams output = OutputParams::OwnRange;
-  int8_t source = -1;                    // FromInput: which input
-  FixedParams fixed_uint8, fixed_int16;  // Fixed
+  int8_t source = -1;                                // FromInput: which input
+  FixedParams fixed_uint8, fixed_int16, fixed_int8;  // Fixed (int8: TFLite's spec)
   Backward backward = Backward::None;
   bool weights_only = false; // --quantize_weights quantizes its Weights input
   // A float constant in a Value input is quantized per tensor; ONE refuses
@@ -94,6 +94,9 @@ struct QuantTraits {
   bool refuses_const_inputs = false;
   // A qconf may give the op another dtype (ONE's InsertQuantizeOp lists it).
   bool mixed_precision = true;
+  // TFLite's int8 spec: inputs and output share one scale and zero point
+  // (quantization.md, int8): the output takes its input's, or inputs are requantized.
+  bool same_params_int8 = false;
 };
 
 // Output shapes of an op from its input shapes, options and int32 constants.

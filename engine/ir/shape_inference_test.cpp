@@ -476,6 +476,7 @@ TEST(ShapeInference, ShapeAndOneHot) {
   // Only -1 counts from the end (TFLite one_hot.cc).
   EXPECT_NE(shape_error([&] { one_hot(-2); }).find("expected -1..2"), std::string::npos);
   EXPECT_THROW(one_hot(3), ModelError);
+}
 
 // ---- reductions, normalizations, BatchMatMul and resizes -------------------
 

@@ -17,8 +17,10 @@ bool keeps_its_type(ir::DType dtype) {
 }
 
 void check_io_type(ir::DType dtype, const char *what) {
-  if (dtype != ir::DType::Float32 && dtype != ir::DType::UInt8 && dtype != ir::DType::Int16)
-    throw InputError(fmt::format("{} must be float32, uint8 or int16, got {}", what, ir::dtype_name(dtype)));
+  if (dtype != ir::DType::Float32 && dtype != ir::DType::UInt8 && dtype != ir::DType::Int16 &&
+      dtype != ir::DType::Int8)
+    throw InputError(fmt::format("{} must be float32, uint8, int16 or int8, got {}", what,
+                                 ir::dtype_name(dtype)));
 }
 
 ir::QuantParams range_only(const ir::QuantParams &params) {

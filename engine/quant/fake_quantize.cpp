@@ -18,9 +18,10 @@ namespace qgold::quant {
 namespace {
 
 void check_supported(const Settings &settings, const std::string &layer) {
-  if (settings.dtype != ir::DType::UInt8 && settings.dtype != ir::DType::Int16)
-    throw InputError(fmt::format("fake quantization of '{}': dtype must be uint8 or int16, got {}", layer,
-                                 ir::dtype_name(settings.dtype)));
+  if (settings.dtype != ir::DType::UInt8 && settings.dtype != ir::DType::Int16 &&
+      settings.dtype != ir::DType::Int8)
+    throw InputError(fmt::format("fake quantization of '{}': dtype must be uint8, int16 or int8, got {}",
+                                 layer, ir::dtype_name(settings.dtype)));
   if (settings.granularity == Granularity::Layer && settings.dtype != ir::DType::UInt8)
     throw InputError(fmt::format("fake quantization of '{}': layer granularity requires uint8", layer));
 }
@@ -54,8 +55,9 @@ void fake_quantize(ir::Model &model, ir::DType dtype, Granularity granularity, c
             "weights '{}' are shared by layers quantized with different settings", weights.name));
       continue;
     }
-    const std::optional<int> axis =
-        op_settings.granularity == Granularity::Channel ? std::optional<int>(roles->channel_axis) : std::nullopt;
+    const std::optional<int> axis = weights_per_channel(op.code, op_settings)
+                                        ? std::optional<int>(roles->channel_axis)
+                                        : std::nullopt;
     const QuantizedValues quantized = quantize_fresh(float_values(weights), weights.shape, op_settings.dtype, axis);
     weights.set_values<float>(dequantize(quantized, weights.shape, op_settings.dtype, axis));
     // ONE leaves quantized_dimension at 0 here; qgold records the real channel

@@ -63,6 +63,13 @@ QuantizedValues quantize_fresh(const std::vector<float> &values, const ir::Shape
   return out;
 }
 
+void shift_to_int8(QuantizedValues &quantized) {
+  for (int64_t &code : quantized.codes)
+    code -= 128;
+  for (int64_t &zero_point : quantized.params.zero_point)
+    zero_point -= 128;
+}
+
 std::vector<float> dequantize(const QuantizedValues &quantized, const ir::Shape &shape, ir::DType dtype,
                               std::optional<int> channel_axis) {
   const ChannelLayout layout = layout_for(shape, channel_axis, quantized.codes.size());

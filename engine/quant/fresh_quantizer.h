@@ -27,6 +27,10 @@ QuantizedValues quantize_fresh(const std::vector<float> &values, const ir::Shape
 std::vector<float> dequantize(const QuantizedValues &quantized, const ir::Shape &shape, ir::DType dtype,
                               std::optional<int> channel_axis);
 
+// Asymmetric uint8 values moved to int8: codes and zero points minus 128
+// (the same grid: TFLite's int8 activations, quantization.md).
+void shift_to_int8(QuantizedValues &quantized);
+
 // Largest code magnitude of a symmetric dtype (Int16: 32767, Int8: 127).
 int32_t sym_q_max(ir::DType dtype);
 

@@ -33,9 +33,14 @@ bool has_scale(const ir::Tensor &tensor) { return tensor.quant && !tensor.quant-
 void quantize_with(ir::Tensor &constant, const ir::Tensor &like) {
   const float scale = like.quant->scale[0];
   const int64_t zero_point = like.quant->zero_point[0];
-  const bool is_u8 = like.dtype == ir::DType::UInt8;
-  const int32_t q_min = is_u8 ? 0 : -sym_q_max(like.dtype);
-  const int32_t q_max = is_u8 ? 255 : sym_q_max(like.dtype);
+  int32_t q_min = 0, q_max = 255; // uint8
+  if (like.dtype == ir::DType::Int8) { // asymmetric int8 activations: the whole range
+    q_min = -128;
+    q_max = 127;
+  } else if (like.dtype != ir::DType::UInt8) {
+    q_min = -sym_q_max(like.dtype);
+    q_max = sym_q_max(like.dtype);
+  }
   std::vector<int64_t> codes;
   for (float value : float_values(constant))
     codes.push_back(quantize_with_params(value, scale, zero_point, q_min, q_max));

@@ -1,7 +1,7 @@
 // Step 1: every float activation with a recorded range becomes uint8
-// (asymmetric) or int16 (symmetric) per its layer settings. A Cast then
-// records its operands' new dtypes in its options, as ONE's QuantizeActivation
-// does.
+// (asymmetric), int16 (symmetric) or int8 (asymmetric, TFLite's scheme) per
+// its layer settings. A Cast then records its operands' new dtypes in its
+// options, as ONE's QuantizeActivation does.
 
 #include "ir/error.h"
 #include "quant/fresh_quantizer.h"
@@ -19,10 +19,11 @@ ir::QuantParams activation_params(float min, float max, ir::DType dtype) {
   ir::QuantParams params;
   params.min = {min};
   params.max = {max};
-  if (dtype == ir::DType::UInt8) {
+  if (dtype == ir::DType::UInt8 || dtype == ir::DType::Int8) {
+    // int8: the uint8 grid shifted by -128 (quantization.md, int8).
     const AsymParams p = compute_asym(min, max);
     params.scale = {p.scale};
-    params.zero_point = {p.zero_point};
+    params.zero_point = {p.zero_point - (dtype == ir::DType::Int8 ? 128 : 0)};
   } else {
     params.scale = {compute_sym(min, max, sym_q_max(dtype)).scale};
     params.zero_point = {0};
@@ -31,7 +32,12 @@ ir::QuantParams activation_params(float min, float max, ir::DType dtype) {
 }
 
 void quantize_constant(ir::Tensor &tensor, ir::DType dtype) {
-  const QuantizedValues quantized = quantize_fresh(float_values(tensor), tensor.shape, dtype, std::nullopt);
+  // int8 constants are quantized like int8 activations: asymmetric.
+  QuantizedValues quantized = quantize_fresh(float_values(tensor), tensor.shape,
+                                             dtype == ir::DType::Int8 ? ir::DType::UInt8 : dtype,
+                                             std::nullopt);
+  if (dtype == ir::DType::Int8)
+    shift_to_int8(quantized);
   ir::QuantParams params;
   params.scale = quantized.params.scale;
   params.zero_point = quantized.params.zero_point;

@@ -1,6 +1,6 @@
-// Step 9: the bias of a weighted op becomes int32 (uint8 op) or int64 (int16
-// op) with scale = input scale x weight scale, so that it adds directly to the
-// integer accumulator.
+// Step 9: the bias of a weighted op becomes int32 (uint8 and int8 ops) or
+// int64 (int16 op) with scale = input scale x weight scale, so that it adds
+// directly to the integer accumulator.
 
 #include "ir/error.h"
 #include "ir/op_registry.h"
@@ -46,7 +46,7 @@ void quantize_biases(QuantizeContext &context) {
 
     const float input_scale = activation.quant->scale[0];
     const std::vector<float> values = float_values(bias);
-    const bool per_channel = settings.granularity == Granularity::Channel;
+    const bool per_channel = weights_per_channel(op.code, settings);
     if (per_channel && weights.quant->scale.size() != values.size())
       throw InputError(fmt::format("bias '{}' has {} values but weights '{}' have {} channel scales", bias.name,
                                    values.size(), weights.name, weights.quant->scale.size()));
@@ -56,7 +56,7 @@ void quantize_biases(QuantizeContext &context) {
       const float scale = input_scale * weights.quant->scale[per_channel ? i : 0];
       const float inv = scale == 0.0f ? 0.0f : inverse_scale(scale);
       const float rounded = round_away(values[i] * inv);
-      codes.push_back(settings.dtype == ir::DType::UInt8 ? convert_like_x86<int32_t>(rounded)
+      codes.push_back(settings.dtype != ir::DType::Int16 ? convert_like_x86<int32_t>(rounded)
                                                          : convert_like_x86<int64_t>(rounded));
       if (per_channel || i == 0) {
         params.scale.push_back(scale);
@@ -64,7 +64,7 @@ void quantize_biases(QuantizeContext &context) {
       }
     }
     params.quantized_dimension = per_channel && !bias.shape.empty() ? static_cast<int32_t>(bias.shape.size()) - 1 : 0;
-    store_codes(bias, settings.dtype == ir::DType::UInt8 ? ir::DType::Int32 : ir::DType::Int64, codes);
+    store_codes(bias, settings.dtype == ir::DType::Int16 ? ir::DType::Int64 : ir::DType::Int32, codes);
     bias.quant = params;
   }
 }

@@ -16,9 +16,9 @@
 namespace qgold::quant {
 namespace {
 
-void requantize_with_stored_params(ir::Tensor &weights, const Settings &settings, int axis) {
+void requantize_with_stored_params(ir::Tensor &weights, const Settings &settings, int axis,
+                                   bool per_channel) {
   const ir::QuantParams params = *weights.quant;
-  const bool per_channel = settings.granularity == Granularity::Channel;
   const ChannelLayout layout =
       per_channel ? channel_layout(weights.shape, axis) : ChannelLayout{1, weights.num_elements()};
   if (static_cast<int64_t>(params.scale.size()) != layout.channels ||
@@ -27,24 +27,26 @@ void requantize_with_stored_params(ir::Tensor &weights, const Settings &settings
                                  "needs {}; fake-quantize with the same granularity",
                                  weights.name, params.scale.size(), granularity_name(settings.granularity),
                                  layout.channels));
-  if (!per_channel && settings.dtype != ir::DType::UInt8)
+  if (!per_channel && settings.dtype == ir::DType::Int16)
     throw InputError(fmt::format("weights '{}': layer granularity requires uint8", weights.name));
   const std::vector<float> values = float_values(weights);
   std::vector<int64_t> codes(values.size());
   for (size_t i = 0; i < values.size(); ++i) {
     const int64_t c = layout.channel_of(static_cast<int64_t>(i));
     const float inv = inverse_scale(params.scale[c]);
-    codes[i] = settings.dtype == ir::DType::UInt8 ? quantize_asym_from(values[i], params.min[c], inv)
-                                                  : quantize_sym(values[i], inv, kInt16Max);
+    codes[i] = settings.dtype == ir::DType::UInt8
+                   ? quantize_asym_from(values[i], params.min[c], inv)
+                   : quantize_sym(values[i], inv, sym_q_max(settings.dtype));
   }
   store_codes(weights, settings.dtype, codes);
   weights.quant->quantized_dimension = axis;
 }
 
-void quantize_weights_fresh(ir::Tensor &weights, const Settings &settings, int axis) {
-  const bool per_channel = settings.granularity == Granularity::Channel;
-  // Per-layer weights are always asymmetric uint8 in ONE.
-  const ir::DType dtype = per_channel ? settings.dtype : ir::DType::UInt8;
+void quantize_weights_fresh(ir::Tensor &weights, const Settings &settings, int axis,
+                            bool per_channel) {
+  // Per-layer weights are always asymmetric uint8 in ONE; int8 ones symmetric int8.
+  const ir::DType dtype =
+      per_channel || settings.dtype == ir::DType::Int8 ? settings.dtype : ir::DType::UInt8;
   const QuantizedValues quantized =
       quantize_fresh(float_values(weights), weights.shape, dtype, per_channel ? std::optional<int>(axis) : std::nullopt);
   store_codes(weights, dtype, quantized.codes);
@@ -83,7 +85,8 @@ void quantize_channel_params(ir::Model &model, int32_t index, const Settings &se
   ir::Tensor &tensor = model.tensors[index];
   if (!tensor.is_constant() || tensor.dtype != ir::DType::Float32)
     return;
-  if (settings.granularity == Granularity::Channel)
+  // int8 (TFLite's kernels take one alpha scale): per tensor, like a constant activation.
+  if (settings.granularity == Granularity::Channel && settings.dtype != ir::DType::Int8)
     quantize_exact_per_element(tensor, settings.dtype);
   else
     quantize_constant(tensor, settings.dtype);
@@ -105,10 +108,11 @@ void quantize_layer_weights(QuantizeContext &context) {
     ir::Tensor &weights = model.tensors[op.inputs.at(roles->weights)];
     if (!weights.is_constant() || weights.dtype != ir::DType::Float32)
       continue;
+    const bool per_channel = weights_per_channel(op.code, settings);
     if (weights.quant && !weights.quant->scale.empty())
-      requantize_with_stored_params(weights, settings, roles->channel_axis);
+      requantize_with_stored_params(weights, settings, roles->channel_axis, per_channel);
     else
-      quantize_weights_fresh(weights, settings, roles->channel_axis);
+      quantize_weights_fresh(weights, settings, roles->channel_axis, per_channel);
   }
 }
 

@@ -28,6 +28,7 @@ void propagate_qparams_backward(QuantizeContext &context);      // 4
 void quantize_const_inputs(QuantizeContext &context);           // 5
 void set_fixed_activation_qparams(QuantizeContext &context);    // 6
 void propagate_qparams_forward(ir::Model &model);               // 7
+void apply_int8_same_params(QuantizeContext &context);          // 7b (int8 only)
 void quantize_layer_weights(QuantizeContext &context);          // 8
 void quantize_biases(QuantizeContext &context);                 // 9
 void convert_io_types(QuantizeContext &context);                // 11 and 12

@@ -10,8 +10,10 @@
 namespace qgold::quant {
 
 void quantize_with_minmax(ir::Model &model, const QuantizeOptions &options) {
-  if (options.dtype != ir::DType::UInt8 && options.dtype != ir::DType::Int16)
-    throw InputError(fmt::format("quantize: dtype must be uint8 or int16, got {}", ir::dtype_name(options.dtype)));
+  if (options.dtype != ir::DType::UInt8 && options.dtype != ir::DType::Int16 &&
+      options.dtype != ir::DType::Int8)
+    throw InputError(fmt::format("quantize: dtype must be uint8, int16 or int8, got {}",
+                                 ir::dtype_name(options.dtype)));
   if (options.granularity == Granularity::Layer && options.dtype != ir::DType::UInt8)
     throw InputError("quantize: layer granularity requires uint8");
   fold_converter_constants(model);
@@ -26,6 +28,7 @@ void quantize_with_minmax(ir::Model &model, const QuantizeOptions &options) {
   quantize_const_inputs(context);
   set_fixed_activation_qparams(context);
   propagate_qparams_forward(model);
+  apply_int8_same_params(context);
   quantize_layer_weights(context);
   quantize_biases(context);
   convert_io_types(context);

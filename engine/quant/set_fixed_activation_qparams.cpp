@@ -12,14 +12,23 @@
 namespace qgold::quant {
 namespace {
 
+ir::FixedParams for_dtype(const ir::QuantTraits &traits, ir::DType dtype) {
+  switch (dtype) {
+  case ir::DType::UInt8:
+    return traits.fixed_uint8;
+  case ir::DType::Int8:
+    return traits.fixed_int8;
+  default:
+    return traits.fixed_int16;
+  }
+}
+
 std::optional<ir::FixedParams> fixed_params(const ir::Operator &op, ir::DType dtype) {
-  const bool u8 = dtype == ir::DType::UInt8;
-  const ir::QuantTraits &tanh = ir::op_info(ir::OpCode::Tanh).quant;
   if (ir::fused_activation(op.options) == ir::Activation::Tanh)
-    return u8 ? tanh.fixed_uint8 : tanh.fixed_int16;
+    return for_dtype(ir::op_info(ir::OpCode::Tanh).quant, dtype);
   const ir::QuantTraits &traits = ir::op_info(op.code).quant;
   if (traits.output == ir::OutputParams::Fixed)
-    return u8 ? traits.fixed_uint8 : traits.fixed_int16;
+    return for_dtype(traits, dtype);
   return std::nullopt;
 }
 

@@ -68,6 +68,12 @@ LayerSettings::LayerSettings(const ir::Model &model, Settings defaults, const QC
   }
 }
 
+bool weights_per_channel(ir::OpCode code, const Settings &settings) {
+  if (settings.dtype == ir::DType::Int8 && code == ir::OpCode::FullyConnected)
+    return false;
+  return settings.granularity == Granularity::Channel;
+}
+
 Settings LayerSettings::for_tensor(int32_t tensor_index) const {
   auto it = overrides_.find(tensor_index);
   return it == overrides_.end() ? defaults_ : it->second;

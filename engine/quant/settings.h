@@ -33,4 +33,9 @@ private:
   std::map<int32_t, Settings> overrides_;
 };
 
+// Whether an op's weights are quantized per channel under `settings`: channel
+// granularity, except FullyConnected in int8, whose weights TFLite's spec
+// quantizes per tensor.
+bool weights_per_channel(ir::OpCode code, const Settings &settings);
+
 } // namespace qgold::quant

@@ -32,7 +32,8 @@ void add_fake_quant_command(CLI::App &app, Action &action) {
                     "--quantize_dequantize_weights)");
   command->add_option("model", args->input, "float model")->required()->check(CLI::ExistingFile);
   command->add_option("-o,--output", args->output, "model to write")->required();
-  add_dtype_option(*command, "--dtype", args->dtype, {"uint8", "int16"}, "weight dtype")->required();
+  add_dtype_option(*command, "--dtype", args->dtype, {"uint8", "int16", "int8"}, "weight dtype")
+      ->required();
   add_granularity_option(*command, args->granularity, {"layer", "channel"})->required();
   command->add_option("--config", args->config, "mixed-precision qconf.json")
       ->check(CLI::ExistingFile);

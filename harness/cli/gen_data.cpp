@@ -2,6 +2,7 @@
 
 #include "data/dataset.h"
 #include "format/model_file.h"
+#include "interp/quantized_io.h"
 #include "ir/error.h"
 
 #include <fmt/format.h>
@@ -36,10 +37,18 @@ int run_gen_data(const GenDataArgs &args) {
     throw InputError(fmt::format("--min {} must not exceed --max {}", args.min, args.max));
   const ir::Model model = format::read_model_file(args.model);
   const std::vector<data::InputSpec> specs = data::input_specs(model);
-  for (const data::InputSpec &spec : specs)
-    if (spec.dtype != ir::DType::Float32)
-      throw UnsupportedError(fmt::format("{}: input '{}' is {}; gen-data writes float32 inputs only",
-                                         args.model, spec.name, ir::dtype_name(spec.dtype)));
+  // A quantized input gets the codes of the uniform values (its scale and zero point).
+  std::vector<const ir::Tensor *> quantized(specs.size(), nullptr);
+  for (size_t i = 0; i < specs.size(); ++i) {
+    const ir::Tensor &tensor = model.tensors[static_cast<size_t>(model.inputs[i])];
+    if (interp::is_per_tensor_quantized(tensor))
+      quantized[i] = &tensor;
+    else if (specs[i].dtype != ir::DType::Float32)
+      throw UnsupportedError(fmt::format(
+          "{}: input '{}' is {} without one scale and zero point; gen-data writes float32 inputs "
+          "and the codes of quantized ones",
+          args.model, specs[i].name, ir::dtype_name(specs[i].dtype)));
+  }
   std::mt19937_64 engine(args.seed);
   data::H5DatasetWriter writer(args.output, specs);
   data::Record record;
@@ -52,6 +61,10 @@ int run_gen_data(const GenDataArgs &args) {
       values.resize(static_cast<size_t>(ir::num_elements(specs[i].shape)));
       for (float &value : values)
         value = uniform(engine, args.min, args.max);
+      if (quantized[i]) {
+        record.inputs[i] = interp::quantize_values(*quantized[i], values, record.id);
+        continue;
+      }
       record.inputs[i].resize(values.size() * sizeof(float));
       if (!values.empty())
         std::memcpy(record.inputs[i].data(), values.data(), record.inputs[i].size());
@@ -67,7 +80,8 @@ int run_gen_data(const GenDataArgs &args) {
 void add_gen_data_command(CLI::App &app, Action &action) {
   auto args = std::make_shared<GenDataArgs>();
   CLI::App *command = app.add_subcommand(
-      "gen-data", "Write a representative dataset of uniform random inputs (ONE's h5 layout)");
+      "gen-data", "Write a representative dataset of uniform random inputs (ONE's h5 layout); a "
+                  "quantized input gets the codes of its values");
   command->add_option("model", args->model, "model whose inputs to generate")
       ->required()
       ->check(CLI::ExistingFile);

@@ -42,11 +42,13 @@ void add_quantize_command(CLI::App &app, Action &action) {
       ->required()
       ->check(CLI::ExistingFile);
   command->add_option("-o,--output", args->output, "model to write")->required();
-  add_dtype_option(*command, "--dtype", args->dtype, {"uint8", "int16"}, "quantized dtype")->required();
+  add_dtype_option(*command, "--dtype", args->dtype, {"uint8", "int16", "int8"},
+                   "quantized dtype (int8: TFLite's full-integer scheme)")
+      ->required();
   add_granularity_option(*command, args->granularity, {"layer", "channel"})->required();
   command->add_option("--config", args->config, "mixed-precision qconf.json")
       ->check(CLI::ExistingFile);
-  const std::vector<std::string> io_types = {"float32", "uint8", "int16"};
+  const std::vector<std::string> io_types = {"float32", "uint8", "int16", "int8"};
   add_dtype_option(*command, "--input-type", args->input_type, io_types,
                    "dtype of the model inputs (default: --dtype)");
   add_dtype_option(*command, "--output-type", args->output_type, io_types,

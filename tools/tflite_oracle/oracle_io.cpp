@@ -2,7 +2,11 @@
 //   inputs MODEL DATA... -o IN.json [--h5 ALL.h5]
 //                                       qgold datasets (their records in order) as the
 //                                       oracle's tensor file, and as one HDF5 dataset
+//                    [--quantize-inputs] float data for a quantized model's inputs, as codes
 //   compare MODEL OUT.json RUN.h5...    `qgold run` outputs vs the oracle's, within tolerance
+//   codes MODEL IN.json ALL.json RUN.h5 a quantized model: `qgold run --all-tensors` and
+//                                       qgold's kernels op by op vs an --all-tensors oracle
+//                                       run, bit for bit (codes.h: the per-op rules)
 //   diagnose MODEL ALL.json DATA...     qgold's interpreter vs an --all-tensors oracle run:
 //                                       the first operator whose output differs
 // Exit status: 0 agree, 1 a value differs beyond the tolerance, 2 bad input or usage,
@@ -15,7 +19,9 @@
 #include "format/model_file.h"
 #include "format/output_file.h"
 #include "interp/interpreter.h"
+#include "interp/quantized_io.h"
 #include "ir/error.h"
+#include "tools/tflite_oracle/codes.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -108,10 +114,21 @@ std::vector<float> floats_of(const OracleTensor &tensor, const std::string &wher
 }
 
 // With `h5`, the same records also go to one HDF5 dataset, so that one `qgold run` covers them.
+// With `quantize`, the datasets hold float values for the quantized inputs, written as their
+// codes (interp::quantize_values, as `qgold run --quantize-inputs`).
 int run_inputs(const std::string &model_path, const std::vector<std::string> &datasets,
-               const std::string &output, const std::string &h5) {
+               const std::string &output, const std::string &h5, bool quantize) {
   ir::Model model = format::read_model_file(model_path);
   auto specs = data::input_specs(model);
+  auto read_specs = specs;
+  std::vector<const ir::Tensor *> quantized(specs.size(), nullptr);
+  for (size_t i = 0; quantize && i < specs.size(); ++i) {
+    const ir::Tensor &tensor = model.tensors[static_cast<size_t>(model.inputs[i])];
+    if (interp::is_per_tensor_quantized(tensor)) {
+      quantized[i] = &tensor;
+      read_specs[i].dtype = ir::DType::Float32;
+    }
+  }
   std::vector<OracleRecord> records;
   std::optional<format::StagedOutput> staged;
   std::optional<data::H5DatasetWriter> writer;
@@ -120,10 +137,18 @@ int run_inputs(const std::string &model_path, const std::vector<std::string> &da
     writer.emplace(staged->path(), specs);
   }
   for (const std::string &data : datasets) {
-    auto dataset = data::open_dataset(data, specs);
+    auto dataset = data::open_dataset(data, read_specs);
     data::Record record;
     while (dataset->next(record)) {
       record.id = fmt::format("{}: {}", data, record.id);
+      for (size_t i = 0; i < specs.size(); ++i) {
+        if (!quantized[i])
+          continue;
+        std::vector<float> values(record.inputs[i].size() / sizeof(float));
+        std::memcpy(values.data(), record.inputs[i].data(), record.inputs[i].size());
+        record.inputs[i] = interp::quantize_values(
+            *quantized[i], values, fmt::format("{}, input {}", record.id, i));
+      }
       if (writer)
         writer->append(record);
       OracleRecord out{record.id, {}};
@@ -283,8 +308,9 @@ int main(int argc, char **argv) {
   using namespace qgold::oracle;
   CLI::App app{"qgold's side of the TFLite oracle (tools/tflite_oracle/README.md)"};
   app.require_subcommand(1);
-  std::string model, actual, output, h5;
+  std::string model, actual, output, h5, given;
   std::vector<std::string> datasets;
+  bool quantize_inputs = false;
   Tolerance tolerance;
   std::function<int()> action;
 
@@ -294,7 +320,18 @@ int main(int argc, char **argv) {
       ->required();
   inputs->add_option("-o,--output", output, "tensor file to write")->required();
   inputs->add_option("--h5", h5, "also write the records as one HDF5 dataset (ONE's layout)");
-  inputs->callback([&] { action = [&] { return run_inputs(model, datasets, output, h5); }; });
+  inputs->add_flag("--quantize-inputs", quantize_inputs,
+                   "the datasets hold float values for the quantized inputs: write their codes");
+  inputs->callback(
+      [&] { action = [&] { return run_inputs(model, datasets, output, h5, quantize_inputs); }; });
+
+  CLI::App *codes = app.add_subcommand(
+      "codes", "a quantized model's `qgold run --all-tensors` output vs an --all-tensors oracle run");
+  codes->add_option("model", model, "the quantized model both ran")->required();
+  codes->add_option("inputs", given, "the oracle's input tensor file (.json)")->required();
+  codes->add_option("actual", actual, "oracle output with --all-tensors (.json)")->required();
+  codes->add_option("expected", output, "`qgold run --all-tensors` output (.h5)")->required();
+  codes->callback([&] { action = [&] { return compare_codes(model, given, actual, output); }; });
 
   CLI::App *compare = app.add_subcommand("compare", "oracle outputs vs qgold run's HDF5 outputs");
   compare->add_option("model", model, "the float model both ran")->required();

@@ -1,6 +1,6 @@
 // Quantize and Dequantize convert between float and integer tensors; the
-// float interpreter has no kernel for them. Densify's constant is folded when
-// a model is read.
+// float interpreter has no kernel for them. Densify only ever takes a
+// constant, which quant::fold_converter_constants folds before any step runs.
 #include "interp/binders.h"
 #include "ir/error.h"
 
@@ -17,6 +17,6 @@ namespace {
 
 BoundKernel bind_Quantize(const Operands &ops) { no_float_kernel(ops); }
 BoundKernel bind_Dequantize(const Operands &ops) { no_float_kernel(ops); }
-BoundKernel bind_Densify(const Operands &ops) { no_float_kernel_yet(ops); }
+BoundKernel bind_Densify(const Operands &ops) { refuse_unfolded_densify(ops); }
 
 } // namespace qgold::interp

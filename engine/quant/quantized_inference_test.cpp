@@ -1,0 +1,184 @@
+// Every bundled case's quantized model (recipes/*.yaml tests, the chain
+// fake-quant -> record-minmax -> quantize on the case's test inputs) runs on
+// the integer interpreter, and so does an int8 model of every recipe (TFLite's
+// scheme, calibrated on the recipe's first uint8 case). Fed the test inputs
+// quantized with the input parameters, every graph output dequantized must
+// track the float model's output on the values those codes stand for:
+// signal-to-quantization-noise ratio at least kMinSqnrDb (a wrong zero point,
+// multiplier or rounding direction in a kernel costs far more).
+
+#include "data/dataset.h"
+#include "interp/interpreter.h"
+#include "interp/quantized_io.h"
+#include "ir/error.h"
+#include "quant/quant.h"
+#include "recipe/recipe.h"
+
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+
+namespace qgold {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr double kMinSqnrDb = 20.0;
+
+struct Case {
+  fs::path recipe_file;
+  std::string id; // "Conv2D_000/channel/uint8"
+  fs::path inputs;
+  ir::DType dtype;
+  quant::Granularity granularity;
+  std::optional<quant::QConf> qconf;
+};
+
+quant::QConf qconf_of(const recipe::TestConfig &test) {
+  quant::QConf qconf;
+  qconf.origin = test.location.to_string();
+  for (const recipe::QConfLayer &layer : test.qconf)
+    qconf.layers.push_back({{layer.names}, layer.dtype, *quant::granularity_from_name(layer.granularity)});
+  return qconf;
+}
+
+std::vector<Case> bundled_cases() {
+  std::vector<Case> cases;
+  const fs::path root = QGOLD_SOURCE_DIR;
+  std::vector<fs::path> files;
+  for (const auto &entry : fs::directory_iterator(root / "recipes"))
+    if (entry.path().extension() == ".yaml")
+      files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const fs::path &file : files) {
+    const recipe::Recipe recipe = recipe::load_recipe(file);
+    std::optional<fs::path> uint8_inputs;
+    for (const recipe::TestConfig &test : recipe.tests) {
+      if (test.weights_only)
+        continue;
+      const std::string name = recipe.name + (test.qconf.empty() ? "" : "_config");
+      const std::string id = fmt::format("{}/{}/{}", name, test.granularity,
+                                         recipe::test_dtype_name(test.dtype));
+      Case c{file, id, root / "test_inputs" / id, test.dtype,
+             *quant::granularity_from_name(test.granularity), std::nullopt};
+      if (!test.qconf.empty())
+        c.qconf = qconf_of(test);
+      if (test.dtype == ir::DType::UInt8 && !uint8_inputs)
+        uint8_inputs = c.inputs;
+      cases.push_back(std::move(c));
+    }
+    if (uint8_inputs)
+      cases.push_back({file, recipe.name + "/channel/int8 (TFLite's scheme)", *uint8_inputs,
+                       ir::DType::Int8, quant::Granularity::Channel, std::nullopt});
+  }
+  return cases;
+}
+
+ir::Model quantized_model(const ir::Model &float_model, const Case &c) {
+  ir::Model model = float_model;
+  const quant::QConf *qconf = c.qconf ? &*c.qconf : nullptr;
+  quant::fake_quantize(model, c.dtype, c.granularity, qconf);
+  auto dataset = data::open_dataset(c.inputs, data::input_specs(model));
+  quant::RecordMinMaxOptions options;
+  options.backend = quant::RecordMinMaxOptions::Backend::Reference;
+  quant::record_minmax(model, *dataset, options);
+  quant::QuantizeOptions quantize;
+  quantize.dtype = c.dtype;
+  quantize.granularity = c.granularity;
+  quantize.qconf = qconf;
+  quant::quantize_with_minmax(model, quantize);
+  return model;
+}
+
+std::vector<float> dequantized(const ir::Tensor &tensor, std::span<const uint8_t> bytes) {
+  const float scale = tensor.quant->scale.at(0);
+  const auto zero = static_cast<int32_t>(tensor.quant->zero_point.at(0));
+  const size_t count = static_cast<size_t>(tensor.num_elements());
+  std::vector<float> values(count);
+  for (size_t i = 0; i < count; ++i) {
+    int32_t code = 0;
+    if (tensor.dtype == ir::DType::UInt8)
+      code = bytes[i];
+    else if (tensor.dtype == ir::DType::Int8)
+      code = static_cast<int8_t>(bytes[i]);
+    else
+      code = static_cast<int16_t>(bytes[2 * i] | (bytes[2 * i + 1] << 8));
+    values[i] = scale * static_cast<float>(code - zero);
+  }
+  return values;
+}
+
+double sqnr_db(std::span<const float> reference, std::span<const float> actual) {
+  double signal = 0.0, noise = 0.0;
+  for (size_t i = 0; i < reference.size(); ++i) {
+    signal += static_cast<double>(reference[i]) * reference[i];
+    noise += (static_cast<double>(actual[i]) - reference[i]) * (actual[i] - reference[i]);
+  }
+  if (noise == 0.0)
+    return INFINITY;
+  return 10.0 * std::log10(std::max(signal, 1e-30) / noise);
+}
+
+TEST(QuantizedInference, EveryBundledCaseTracksTheFloatModel) {
+  const std::vector<Case> cases = bundled_cases();
+  ASSERT_GT(cases.size(), 100u);
+  size_t outputs = 0, without_kernels = 0;
+  double worst = INFINITY;
+  std::string worst_id;
+  for (const Case &c : cases) {
+    SCOPED_TRACE(c.id);
+    const ir::Model float_model = recipe::build_model(recipe::load_recipe(c.recipe_file));
+    ir::Model model;
+    ASSERT_NO_THROW(model = quantized_model(float_model, c));
+    interp::Interpreter reference(float_model);
+    std::unique_ptr<interp::Interpreter> quantized;
+    try {
+      quantized = std::make_unique<interp::Interpreter>(model, interp::Kernels::FloatAndInteger);
+    } catch (const UnsupportedError &e) {
+      // RegistryCoverage lists exactly the ops without an integer kernel.
+      ASSERT_NE(std::string(e.what()).find("has no integer kernel yet"), std::string::npos)
+          << e.what();
+      ++without_kernels;
+      continue;
+    }
+    auto dataset = data::open_dataset(c.inputs, data::input_specs(float_model));
+    data::Record record;
+    while (dataset->next(record)) {
+      for (size_t i = 0; i < record.inputs.size(); ++i) {
+        std::vector<float> values(record.inputs[i].size() / sizeof(float));
+        std::memcpy(values.data(), record.inputs[i].data(), record.inputs[i].size());
+        const ir::Tensor &input = model.tensors[static_cast<size_t>(model.inputs[i])];
+        const std::vector<uint8_t> codes = interp::quantize_values(input, values, record.id);
+        quantized->set_input_bytes(i, codes);
+        reference.set_input(i, dequantized(input, codes));
+      }
+      reference.run();
+      quantized->run();
+      for (size_t o = 0; o < model.outputs.size(); ++o) {
+        const ir::Tensor &tensor = model.tensors[static_cast<size_t>(model.outputs[o])];
+        ASSERT_TRUE(interp::is_per_tensor_quantized(tensor)) << tensor.name;
+        const double db = sqnr_db(reference.output(o),
+                                  dequantized(tensor, quantized->tensor_bytes(model.outputs[o])));
+        EXPECT_GE(db, kMinSqnrDb) << "record " << record.id << ", output " << tensor.name;
+        if (db < worst) {
+          worst = db;
+          worst_id = c.id + " " + tensor.name;
+        }
+        ++outputs;
+      }
+    }
+  }
+  EXPECT_GE(cases.size() - without_kernels, 60u) << "every wave-1 case runs";
+  std::cout << cases.size() - without_kernels << " cases (" << without_kernels
+            << " more with ops that have no integer kernel yet), " << outputs
+            << " outputs; lowest SQNR " << worst
+            << " dB (" << worst_id << ")\n";
+}
+
+} // namespace
+} // namespace qgold

@@ -1,0 +1,366 @@
+#include "tools/tflite_oracle/codes.h"
+
+#include "tools/tflite_oracle/tensor_file.h"
+
+#include "data/dataset.h"
+#include "format/model_file.h"
+#include "interp/interpreter.h"
+#include "interp/kernels/quantized/quant_params.h"
+#include "interp/weighted_sums.h"
+#include "ir/error.h"
+#include "ir/op_registry.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace qgold::oracle {
+namespace {
+
+namespace q = interp::kernels::quantized;
+
+// The tensors `qgold run --all-tensors` writes, in its order.
+std::vector<int32_t> written_tensors(const ir::Model &model) {
+  std::vector<int32_t> tensors = model.outputs;
+  std::set<int32_t> seen(tensors.begin(), tensors.end());
+  for (const ir::Operator &op : model.operators)
+    for (int32_t output : op.outputs)
+      if (seen.insert(output).second)
+        tensors.push_back(output);
+  return tensors;
+}
+
+// Element `i` of a tensor's bytes as a number.
+int64_t code(ir::DType dtype, const std::vector<uint8_t> &bytes, size_t i) {
+  switch (dtype) {
+  case ir::DType::UInt8:
+    return bytes[i];
+  case ir::DType::Int8:
+    return static_cast<int8_t>(bytes[i]);
+  case ir::DType::Int16: {
+    int16_t v;
+    std::memcpy(&v, &bytes[2 * i], 2);
+    return v;
+  }
+  case ir::DType::Int32: {
+    int32_t v;
+    std::memcpy(&v, &bytes[4 * i], 4);
+    return v;
+  }
+  default:
+    return 0;
+  }
+}
+
+// The names of the tensors the oracle's profile says XNNPACK computed.
+std::set<std::string> xnnpack_outputs(const std::string &oracle_path) {
+  std::ifstream file(oracle_path);
+  std::stringstream text;
+  text << file.rdbuf();
+  const nlohmann::json json = nlohmann::json::parse(text.str(), nullptr, false);
+  std::set<std::string> names;
+  if (json.is_discarded() || !json.contains("kernels"))
+    return names;
+  for (const auto &kernel : json["kernels"]) {
+    if (kernel.value("type", "") != "TfLiteXNNPackDelegate")
+      continue;
+    std::string list = kernel.value("node", "");
+    list.erase(std::remove_if(list.begin(), list.end(), [](char c) { return c == '[' || c == ']'; }),
+               list.end());
+    std::stringstream parts(list);
+    for (std::string name; std::getline(parts, name, ',');) {
+      name.erase(0, name.find_first_not_of(' '));
+      names.insert(name);
+    }
+  }
+  return names;
+}
+
+q::QuantInfo quant_of(const ir::Tensor &tensor, size_t channel = 0) {
+  const ir::QuantParams &p = *tensor.quant;
+  const size_t c = p.scale.size() == 1 ? 0 : channel;
+  return {p.scale.at(c), static_cast<int32_t>(p.zero_point.at(c))};
+}
+
+// Operator `op` alone: its non-constant inputs are the graph inputs, its outputs the outputs.
+ir::Model single_op(const ir::Model &model, int32_t op) {
+  ir::Model single = model;
+  single.operators = {model.operators[static_cast<size_t>(op)]};
+  single.inputs.clear();
+  for (int32_t input : single.operators[0].inputs)
+    if (input >= 0 && !model.tensors[static_cast<size_t>(input)].is_constant() &&
+        std::find(single.inputs.begin(), single.inputs.end(), input) == single.inputs.end())
+      single.inputs.push_back(input);
+  single.outputs = single.operators[0].outputs;
+  return single;
+}
+
+// qgold's outputs of `model` (a single op) fed `inputs` by tensor index.
+std::vector<std::vector<uint8_t>> run_single(const ir::Model &model,
+                                             const std::map<int32_t, std::vector<uint8_t>> &inputs) {
+  interp::Interpreter interpreter(model, interp::Kernels::FloatAndInteger);
+  for (size_t i = 0; i < model.inputs.size(); ++i)
+    interpreter.set_input_bytes(i, inputs.at(model.inputs[i]));
+  interpreter.run();
+  std::vector<std::vector<uint8_t>> outputs;
+  for (int32_t output : model.outputs) {
+    const auto bytes = interpreter.tensor_bytes(output);
+    outputs.emplace_back(bytes.begin(), bytes.end());
+  }
+  return outputs;
+}
+
+// XNNPACK's fp32 requantization of integer sums: z + rne(float(S) * scale[c]), clamped.
+std::vector<uint8_t> fp32_requantize(const std::vector<int64_t> &sums, const ir::Tensor &output,
+                                     const std::vector<float> &scales, q::IntRange range) {
+  std::vector<uint8_t> bytes(sums.size() * ir::dtype_size(output.dtype));
+  const int32_t zero = quant_of(output).zero_point;
+  for (size_t i = 0; i < sums.size(); ++i) {
+    float scaled = static_cast<float>(sums[i]) * scales[i % scales.size()];
+    scaled = std::min(std::max(scaled, static_cast<float>(range.min - zero)),
+                      static_cast<float>(range.max - zero));
+    const auto value = static_cast<int32_t>(std::nearbyint(scaled)) + zero;
+    if (output.dtype == ir::DType::Int16) {
+      const auto v = static_cast<int16_t>(value);
+      std::memcpy(&bytes[2 * i], &v, 2);
+    } else {
+      bytes[i] = static_cast<uint8_t>(value);
+    }
+  }
+  return bytes;
+}
+
+struct Tally {
+  size_t exact = 0;
+  std::map<std::string, size_t> by_rule;      // op outputs that agree by a rule
+  std::map<std::string, size_t> rule_elements; // elements where the rule and the reference differ
+};
+
+class Checker {
+public:
+  Checker(const ir::Model &model, std::set<std::string> xnnpack)
+      : model_(model), xnnpack_(std::move(xnnpack)) {}
+
+  // The rule operator `op` agrees by ("" for exactly; nullopt when neither holds), and in
+  // `elements` how many output elements of qgold's kernel then differ from TFLite's.
+  std::optional<std::string> check(int32_t op, const std::map<int32_t, std::vector<uint8_t>> &codes,
+                                   const std::vector<std::vector<uint8_t>> &theirs, size_t &elements) {
+    const ir::Model single = single_op(model_, op);
+    const auto ours = run_single(single, codes);
+    if (ours == theirs)
+      return std::string();
+    const ir::Operator &o = model_.operators[static_cast<size_t>(op)];
+    const ir::Tensor &output = model_.tensors[static_cast<size_t>(o.outputs[0])];
+    std::optional<std::string> rule;
+    if (ir::weighted_op(o.code) && xnnpack_.contains(output.name))
+      rule = by_xnnpack_requantization(op, codes, theirs[0]);
+    else if (o.code == ir::OpCode::Mean && xnnpack_.contains(output.name))
+      rule = by_xnnpack_mean(op, codes, theirs[0]);
+    else if (moves_codes(o.code))
+      rule = by_same_parameters(single, codes, theirs);
+    for (size_t k = 0; rule && k < ours.size(); ++k)
+      elements += differing(ours[k], theirs[k],
+                            ir::dtype_size(model_.tensors[static_cast<size_t>(o.outputs[k])].dtype));
+    return rule;
+  }
+
+private:
+  static bool moves_codes(ir::OpCode code) {
+    return code == ir::OpCode::MaxPool2D || code == ir::OpCode::AveragePool2D ||
+           code == ir::OpCode::Pad || code == ir::OpCode::Reshape || code == ir::OpCode::Split;
+  }
+
+  static size_t differing(const std::vector<uint8_t> &a, const std::vector<uint8_t> &b, size_t size) {
+    size_t count = 0;
+    for (size_t i = 0; i * size < a.size(); ++i)
+      count += std::memcmp(&a[i * size], &b[i * size], size) != 0;
+    return count;
+  }
+
+  std::optional<std::string> by_xnnpack_requantization(
+      int32_t op, const std::map<int32_t, std::vector<uint8_t>> &codes,
+      const std::vector<uint8_t> &theirs) {
+    const ir::Operator &o = model_.operators[static_cast<size_t>(op)];
+    const ir::WeightedOp layout = *ir::weighted_op(o.code);
+    const int32_t input = o.inputs[static_cast<size_t>(layout.activation)];
+    const std::vector<int64_t> sums = interp::weighted_sums(model_, op, codes.at(input));
+    const ir::Tensor &in = model_.tensors[static_cast<size_t>(input)];
+    const ir::Tensor &weights = model_.tensors[static_cast<size_t>(o.inputs[static_cast<size_t>(layout.weights)])];
+    const ir::Tensor &output = model_.tensors[static_cast<size_t>(o.outputs[0])];
+    std::vector<float> scales;
+    for (size_t c = 0; c < weights.quant->scale.size(); ++c)
+      scales.push_back(quant_of(in).scale * weights.quant->scale[c] / quant_of(output).scale);
+    const q::IntRange range = q::activation_range(ir::fused_activation(o.options), quant_of(output),
+                                                  q::full_range(output.dtype));
+    if (fp32_requantize(sums, output, scales, range) != theirs)
+      return std::nullopt;
+    return std::string("xnnpack-requantization");
+  }
+
+  std::optional<std::string> by_xnnpack_mean(int32_t op,
+                                             const std::map<int32_t, std::vector<uint8_t>> &codes,
+                                             const std::vector<uint8_t> &theirs) {
+    const ir::Operator &o = model_.operators[static_cast<size_t>(op)];
+    const ir::Tensor &in = model_.tensors[static_cast<size_t>(o.inputs[0])];
+    const ir::Tensor &output = model_.tensors[static_cast<size_t>(o.outputs[0])];
+    if (in.shape.size() != 4 || output.shape.size() != 4 || output.shape[1] != 1 || output.shape[2] != 1)
+      return std::nullopt;
+    const int64_t n = static_cast<int64_t>(in.shape[1]) * in.shape[2], channels = in.shape[3];
+    const std::vector<uint8_t> &x = codes.at(o.inputs[0]);
+    const int32_t zero = quant_of(in).zero_point;
+    std::vector<int64_t> sums(static_cast<size_t>(in.shape[0] * channels), 0);
+    for (size_t i = 0; i < x.size() / ir::dtype_size(in.dtype); ++i) {
+      const auto pixel = static_cast<int64_t>(i) / channels, c = static_cast<int64_t>(i) % channels;
+      sums[static_cast<size_t>(pixel / n * channels + c)] += code(in.dtype, x, i) - zero;
+    }
+    const float scale = quant_of(in).scale / (quant_of(output).scale * static_cast<float>(n));
+    if (fp32_requantize(sums, output, {scale}, q::full_range(output.dtype)) != theirs)
+      return std::nullopt;
+    return std::string("xnnpack-mean");
+  }
+
+  // TFLite's result: the op on the input's parameters with no activation, then clamped to
+  // the fused activation's range in the output's parameters (which is all TFLite reads of them).
+  std::optional<std::string> by_same_parameters(ir::Model single,
+                                                const std::map<int32_t, std::vector<uint8_t>> &codes,
+                                                const std::vector<std::vector<uint8_t>> &theirs) {
+    ir::Operator &o = single.operators[0];
+    const ir::Tensor &in = single.tensors[static_cast<size_t>(o.inputs[o.code == ir::OpCode::Split ? 1 : 0])];
+    const ir::Activation activation = ir::fused_activation(o.options);
+    if (auto *pool = std::get_if<ir::Pool2DOptions>(&o.options))
+      pool->activation = ir::Activation::None;
+    std::vector<q::IntRange> ranges;
+    for (int32_t output : o.outputs) {
+      ir::Tensor &tensor = single.tensors[static_cast<size_t>(output)];
+      ranges.push_back(q::activation_range(activation, quant_of(tensor), q::full_range(tensor.dtype)));
+      tensor.quant->scale = in.quant->scale;
+      tensor.quant->zero_point = in.quant->zero_point;
+    }
+    auto ours = run_single(single, codes);
+    for (size_t k = 0; k < ours.size(); ++k) {
+      const ir::DType dtype = single.tensors[static_cast<size_t>(o.outputs[k])].dtype;
+      if (dtype != ir::DType::UInt8 && dtype != ir::DType::Int8)
+        return std::nullopt;
+      for (uint8_t &byte : ours[k]) {
+        const int32_t value = ranges[k].clamp(static_cast<int32_t>(code(dtype, {byte}, 0)));
+        byte = static_cast<uint8_t>(value);
+      }
+    }
+    if (ours != theirs)
+      return std::nullopt;
+    return std::string("same-parameters");
+  }
+
+  const ir::Model &model_;
+  std::set<std::string> xnnpack_;
+};
+
+} // namespace
+
+int compare_codes(const std::string &model_path, const std::string &inputs_path,
+                  const std::string &oracle_path, const std::string &run_path) {
+  const ir::Model model = format::read_model_file(model_path);
+  const std::vector<int32_t> tensors = written_tensors(model);
+  std::vector<data::InputSpec> specs;
+  for (int32_t index : tensors) {
+    const ir::Tensor &tensor = model.tensors[static_cast<size_t>(index)];
+    specs.push_back({tensor.name, tensor.dtype, tensor.shape});
+  }
+  auto run = data::open_dataset(run_path, specs);
+  const std::vector<OracleRecord> given = read_tensor_file(inputs_path);
+  const std::vector<OracleRecord> oracle = read_tensor_file(oracle_path);
+  if (given.size() != oracle.size())
+    throw InputError(fmt::format("{} holds {} records, {} holds {}", inputs_path, given.size(),
+                                 oracle_path, oracle.size()));
+  Checker checker(model, xnnpack_outputs(oracle_path));
+
+  int status = 0;
+  Tally tally;
+  size_t r = 0, end_to_end_equal = 0, end_to_end = 0;
+  data::Record record;
+  for (; run->next(record); ++r) {
+    if (r >= oracle.size())
+      throw InputError(fmt::format("{}: holds {} records; {} holds more", oracle_path,
+                                   oracle.size(), run_path));
+    // TFLite's codes of every tensor, by index: graph inputs as given, then its outputs.
+    std::map<int32_t, std::vector<uint8_t>> codes;
+    for (size_t i = 0; i < model.inputs.size(); ++i)
+      codes[model.inputs[i]] = given[r].tensors.at(i).bytes;
+    for (int32_t index : tensors) {
+      const ir::Tensor &tensor = model.tensors[static_cast<size_t>(index)];
+      const OracleTensor *theirs = find_tensor(oracle[r], tensor.name);
+      if (!theirs)
+        throw InputError(fmt::format("{}: record {} has no tensor '{}' (run the oracle with "
+                                     "--all-tensors)",
+                                     oracle_path, r, tensor.name));
+      if (theirs->dtype != tensor.dtype || theirs->shape != tensor.shape)
+        throw InputError(fmt::format("{}: record {}, tensor '{}' is {} {}; the model says {} {}",
+                                     oracle_path, r, tensor.name, ir::dtype_name(theirs->dtype),
+                                     ir::shape_to_string(theirs->shape), ir::dtype_name(tensor.dtype),
+                                     ir::shape_to_string(tensor.shape)));
+      codes[index] = theirs->bytes;
+    }
+    // 1. End to end.
+    for (size_t t = 0; t < tensors.size(); ++t, ++end_to_end)
+      end_to_end_equal += record.inputs[t] == codes.at(tensors[t]);
+    // 2. Operator by operator, on TFLite's own inputs.
+    for (size_t op = 0; op < model.operators.size(); ++op) {
+      std::vector<std::vector<uint8_t>> theirs;
+      for (int32_t output : model.operators[op].outputs)
+        theirs.push_back(codes.at(output));
+      size_t elements = 0;
+      const auto rule = checker.check(static_cast<int32_t>(op), codes, theirs, elements);
+      if (!rule) {
+        const int32_t output = model.operators[op].outputs[0];
+        const ir::Tensor &tensor = model.tensors[static_cast<size_t>(output)];
+        const auto ours = run_single(single_op(model, static_cast<int32_t>(op)), codes)[0];
+        size_t first = 0;
+        const size_t size = ir::dtype_size(tensor.dtype);
+        while (first * size < ours.size() &&
+               std::memcmp(&ours[first * size], &codes.at(output)[first * size], size) == 0)
+          ++first;
+        std::cout << fmt::format(
+            "DIFFER record {} ('{}'), operator #{} ({}) on TFLite's inputs, tensor '{}' element "
+            "{}: qgold {} tflite {}\n",
+            r, oracle[r].id, op, ir::op_name(model.operators[op].code), tensor.name, first,
+            code(tensor.dtype, ours, first), code(tensor.dtype, codes.at(output), first));
+        status = 1;
+      } else if (rule->empty()) {
+        ++tally.exact;
+      } else {
+        ++tally.by_rule[*rule];
+        tally.rule_elements[*rule] += elements;
+      }
+    }
+  }
+  if (r != oracle.size())
+    throw InputError(fmt::format("{}: holds {} records; {} holds {}", oracle_path, oracle.size(),
+                                 run_path, r));
+  std::string rules;
+  for (const auto &[rule, count] : tally.by_rule)
+    rules += fmt::format(", {} by {} ({} elements where the reference differs)", count, rule,
+                         tally.rule_elements[rule]);
+  size_t by_rule = 0, rule_elements = 0;
+  for (const auto &[rule, count] : tally.by_rule) {
+    by_rule += count;
+    rule_elements += tally.rule_elements[rule];
+  }
+  std::cout << fmt::format("{} {} records: operator outputs {} exact{}; end to end {} of {} "
+                           "tensors equal\n",
+                           status == 0 ? "agree" : "DIFFER", r, tally.exact, rules,
+                           end_to_end_equal, end_to_end);
+  // The same counts for scripts.
+  std::cout << fmt::format("counts {} {} {} {} {}\n", tally.exact, by_rule, rule_elements,
+                           end_to_end_equal, end_to_end);
+  return status;
+}
+
+} // namespace qgold::oracle
