@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Writes the bundled benchmark networks recipes/models/{mobilenet_v2,resnet50}.yaml.
+"""Writes the bundled benchmark networks recipes/models/{mobilenet_v2,resnet50,mobilenet_v3_large}.yaml.
 
-Both are float NHWC models with batch norm folded into the convolutions (every
+All are float NHWC models with batch norm folded into the convolutions (every
 conv has a bias) and seeded He-normal weights: gaussian(0, sqrt(2 / fan_in)),
 fan_in = kernel_h * kernel_w * input channels per group. Biases are small
 gaussians, as folded batch norm leaves them. The weights come from the recipe's
@@ -71,10 +71,11 @@ def conv(r, name, x, shape, out_channels, kernel, stride, activation):
     return name, out_shape
 
 
-def depthwise(r, name, x, shape, stride, activation):
+def depthwise(r, name, x, shape, stride, activation, kernel=3):
     n, h, w, c = shape
     out_shape = [n, same_size(h, stride), same_size(w, stride), c]
-    weights = r.constant(f"{name}/weights", "FLOAT32", [1, 3, 3, c], he_normal(9))
+    weights = r.constant(f"{name}/weights", "FLOAT32", [1, kernel, kernel, c],
+                         he_normal(kernel * kernel))
     bias = r.constant(f"{name}/bias", "FLOAT32", [c], bias_filler())
     r.activation(name, out_shape)
     r.op("DepthwiseConv2D", [x, weights, bias], name,
@@ -161,11 +162,92 @@ def resnet50():
     return r.text(["input"], ["probabilities"])
 
 
+def make_divisible(value, divisor=8):
+    """Channel rounding of the MobileNet papers' reference code."""
+    rounded = max(divisor, int(value + divisor / 2) // divisor * divisor)
+    return rounded + divisor if rounded < 0.9 * value else rounded
+
+
+def hard_swish(r, name, x, shape):
+    r.activation(name, shape)
+    r.op("HardSwish", [x], name)
+    return name
+
+
+def squeeze_excite(r, prefix, x, shape):
+    """Mean over H, W -> 1x1 conv (ReLU) -> 1x1 conv -> hard sigmoid as
+    relu6(x + 3) * (1/6) -> channel-wise Mul, as the reference code writes it."""
+    channels = shape[3]
+    r.constant(f"{prefix}/axes", "INT32", [2], "{tag: explicit, args: [1, 2]}")
+    r.activation(f"{prefix}/mean", [1, 1, 1, channels])
+    r.op("Mean", [x, f"{prefix}/axes"], f"{prefix}/mean", {"keep_dims": "true"})
+    y, y_shape = conv(r, f"{prefix}/reduce", f"{prefix}/mean", [1, 1, 1, channels],
+                      make_divisible(channels / 4), 1, 1, "RELU")
+    y, y_shape = conv(r, f"{prefix}/expand", y, y_shape, channels, 1, 1, "NONE")
+    r.constant(f"{prefix}/three", "FLOAT32", [1], "{tag: explicit, args: [3.0]}")
+    r.constant(f"{prefix}/sixth", "FLOAT32", [1], "{tag: explicit, args: [0.16666667]}")
+    r.activation(f"{prefix}/shifted", y_shape)
+    r.op("Add", [y, f"{prefix}/three"], f"{prefix}/shifted", {"activation": "RELU6"})
+    r.activation(f"{prefix}/gate", y_shape)
+    r.op("Mul", [f"{prefix}/shifted", f"{prefix}/sixth"], f"{prefix}/gate", {"activation": "NONE"})
+    r.activation(f"{prefix}/scaled", shape)
+    r.op("Mul", [x, f"{prefix}/gate"], f"{prefix}/scaled", {"activation": "NONE"})
+    return f"{prefix}/scaled"
+
+
+def mobilenet_v3_large():
+    r = Recipe("mobilenet_v3_large", 3, (
+        "MobileNetV3-Large 1.0 (Howard et al. 2019, Table 1), 224x224x3 NHWC input, batch norm\n"
+        "folded, HardSwish as its own op, squeeze-excite with Mean and a hard sigmoid written as\n"
+        "Add(+3, RELU6) and Mul(1/6), seeded He-normal weights; 5,470,832 parameters,\n"
+        "216,589,760 multiply-adds."))
+    x, shape = r.activation("input", [1, 224, 224, 3]), [1, 224, 224, 3]
+    x, shape = conv(r, "stem", x, shape, 16, 3, 2, "NONE")
+    x = hard_swish(r, "stem/hswish", x, shape)
+    # (kernel, expanded channels, output channels, squeeze-excite, activation, stride), Table 1.
+    blocks = [(3, 16, 16, False, "RE", 1), (3, 64, 24, False, "RE", 2), (3, 72, 24, False, "RE", 1),
+              (5, 72, 40, True, "RE", 2), (5, 120, 40, True, "RE", 1), (5, 120, 40, True, "RE", 1),
+              (3, 240, 80, False, "HS", 2), (3, 200, 80, False, "HS", 1),
+              (3, 184, 80, False, "HS", 1), (3, 184, 80, False, "HS", 1),
+              (3, 480, 112, True, "HS", 1), (3, 672, 112, True, "HS", 1),
+              (5, 672, 160, True, "HS", 2), (5, 960, 160, True, "HS", 1),
+              (5, 960, 160, True, "HS", 1)]
+    for index, (kernel, expanded, out, se, act, stride) in enumerate(blocks):
+        prefix = f"block{index}"
+        block_in, in_shape = x, shape
+        fused = "RELU" if act == "RE" else "NONE"
+        if expanded != shape[3]:
+            x, shape = conv(r, f"{prefix}/expand", x, shape, expanded, 1, 1, fused)
+            if act == "HS":
+                x = hard_swish(r, f"{prefix}/expand/hswish", x, shape)
+        x, shape = depthwise(r, f"{prefix}/depthwise", x, shape, stride, fused, kernel)
+        if act == "HS":
+            x = hard_swish(r, f"{prefix}/depthwise/hswish", x, shape)
+        if se:
+            x = squeeze_excite(r, f"{prefix}/se", x, shape)
+        x, shape = conv(r, f"{prefix}/project", x, shape, out, 1, 1, "NONE")
+        if stride == 1 and in_shape[3] == out:
+            x = add(r, f"{prefix}/add", block_in, x, shape, "NONE")
+    x, shape = conv(r, "head", x, shape, 960, 1, 1, "NONE")
+    x = hard_swish(r, "head/hswish", x, shape)
+    r.constant("pool/axes", "INT32", [2], "{tag: explicit, args: [1, 2]}")
+    r.activation("pool", [1, 960])
+    r.op("Mean", [x, "pool/axes"], "pool", {"keep_dims": "false"})
+    weights = r.constant("features/weights", "FLOAT32", [1280, 960], he_normal(960))
+    bias = r.constant("features/bias", "FLOAT32", [1280], bias_filler())
+    r.activation("features", [1, 1280])
+    r.op("FullyConnected", ["pool", weights, bias], "features", {"activation": "NONE"})
+    x = hard_swish(r, "features/hswish", "features", [1, 1280])
+    classifier(r, x, 1280, 1000)
+    return r.text(["input"], ["probabilities"])
+
+
 def main():
     out_dir = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "recipes/models")
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "mobilenet_v2.yaml").write_text(mobilenet_v2())
     (out_dir / "resnet50.yaml").write_text(resnet50())
+    (out_dir / "mobilenet_v3_large.yaml").write_text(mobilenet_v3_large())
 
 
 if __name__ == "__main__":

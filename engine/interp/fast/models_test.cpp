@@ -82,8 +82,30 @@ TEST(BundledModels, ResNet50HasThePublishedSizeWithBatchNormFolded) {
   EXPECT_EQ(cost.ops.at(ir::OpCode::MaxPool2D), 1);
 }
 
+TEST(BundledModels, MobileNetV3LargeHasThePublishedSizeWithBatchNormFolded) {
+  const Cost cost = cost_of(load("mobilenet_v3_large.yaml"));
+  // torchvision's mobilenet_v3_large has 5,483,032 parameters, 2 per
+  // batch-norm channel over the 12,200 output channels of Table 1's
+  // batch-normed convolutions; folding keeps 1 (the conv bias): 5,470,832,
+  // plus the 3 and 1/6 of each of the 8 hard sigmoids written as ops.
+  EXPECT_EQ(cost.parameters, 5'470'832 + 2 * 8);
+  // Convolutions, squeeze-excite and classifier layers: 216.6 M multiply-adds
+  // (the paper's Table 3 gives 219 M).
+  EXPECT_EQ(cost.macs, 216'589'760);
+  // Stem, 14 expansions (not the first block), 15 projections, 8 x 2
+  // squeeze-excite convolutions, head.
+  EXPECT_EQ(cost.ops.at(ir::OpCode::Conv2D), 1 + 14 + 15 + 16 + 1);
+  EXPECT_EQ(cost.ops.at(ir::OpCode::DepthwiseConv2D), 15);
+  EXPECT_EQ(cost.ops.at(ir::OpCode::FullyConnected), 2);
+  EXPECT_EQ(cost.ops.at(ir::OpCode::Mean), 8 + 1);
+  // After the stem, the expansion and depthwise convs of the 9 "HS" blocks,
+  // the head conv and the 1280-wide layer.
+  EXPECT_EQ(cost.ops.at(ir::OpCode::HardSwish), 1 + 9 * 2 + 1 + 1);
+  EXPECT_EQ(cost.ops.at(ir::OpCode::Add), 8 + 10); // hard sigmoids, residuals
+}
+
 TEST(BundledModels, TakeOneImageAndCarryNoGoldenTests) {
-  for (const char *name : {"mobilenet_v2.yaml", "resnet50.yaml"}) {
+  for (const char *name : {"mobilenet_v2.yaml", "resnet50.yaml", "mobilenet_v3_large.yaml"}) {
     const recipe::Recipe r = load(name);
     // Benchmark networks only: a `tests:` key would put them in the golden suite.
     std::ifstream file(std::filesystem::path(QGOLD_SOURCE_DIR) / "recipes/models" / name);
@@ -104,9 +126,10 @@ public:
   std::map<int32_t, std::vector<float>> seen;
 };
 
-// The whole network on both backends: every one of its ~150 activations agrees.
-TEST(BundledModels, MobileNetV2OnTheBackendMatchesTheReference) {
-  const ir::Model model = recipe::build_model(load("mobilenet_v2.yaml"));
+// The whole network on both backends: every activation agrees.
+void expect_backend_matches_reference(const char *name, size_t min_optimized) {
+  SCOPED_TRACE(name);
+  const ir::Model model = recipe::build_model(load(name));
   std::vector<float> image(224 * 224 * 3);
   for (size_t i = 0; i < image.size(); ++i)
     image[i] = static_cast<float>(i % 251) / 250.0f;
@@ -118,7 +141,7 @@ TEST(BundledModels, MobileNetV2OnTheBackendMatchesTheReference) {
   Runner runner(program);
   runner.set_input(0, image);
   runner.run(&got);
-  EXPECT_GT(program.optimized_operator_count(), 60u);
+  EXPECT_GT(program.optimized_operator_count(), min_optimized);
   ASSERT_EQ(got.seen.size(), expected.seen.size());
   for (const auto &[tensor, values] : expected.seen) {
     float scale = 1.0f;
@@ -131,6 +154,15 @@ TEST(BundledModels, MobileNetV2OnTheBackendMatchesTheReference) {
       mismatches += !(std::abs(actual[i] - values[i]) <= 1e-4f * scale);
     EXPECT_EQ(mismatches, 0u) << model.tensors[static_cast<size_t>(tensor)].name;
   }
+}
+
+TEST(BundledModels, MobileNetV2OnTheBackendMatchesTheReference) {
+  expect_backend_matches_reference("mobilenet_v2.yaml", 60);
+}
+
+TEST(BundledModels, MobileNetV3LargeOnTheBackendMatchesTheReference) {
+  // All 119 ops but the 9 Means and the Softmax run optimized.
+  expect_backend_matches_reference("mobilenet_v3_large.yaml", 118);
 }
 
 } // namespace

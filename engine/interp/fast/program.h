@@ -3,7 +3,8 @@
 // The optimized float backend: the same operator semantics as the reference
 // Interpreter (whose kernels stay the oracle), run with oneDNN for
 // convolutions, fully connected layers and pooling, vectorized loops for
-// same-shape Add/Sub/Mul, and the reference kernels for every other op.
+// Add/Sub/Mul (same shape, one value or per channel) and HardSwish
+// (elementwise_steps.h), and the reference kernels for every other op.
 //
 // A Program is compiled once per model and shared read-only by any number of
 // Runners (one per thread): weights live once, in the model and, reordered

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -203,23 +205,65 @@ TEST(FastBackend, FullyConnectedMatchesReference) {
   }
 }
 
-TEST(FastBackend, BinaryOpsMatchReferenceWithAndWithoutBroadcast) {
+// The elementwise loops compute the reference kernels' expressions, so their
+// outputs are bit-identical (the observer's copies compared as bytes).
+void expect_bit_identical(const ir::Model &model, Random &random, const std::string &what) {
+  Interpreter reference(model);
+  const Program program(model);
+  Runner runner(program);
+  for (size_t i = 0; i < model.inputs.size(); ++i) {
+    const std::vector<float> values =
+        random.values(model.tensors[static_cast<size_t>(model.inputs[i])].num_elements());
+    reference.set_input(i, values);
+    runner.set_input(i, values);
+  }
+  Recorder expected, got;
+  reference.run(&expected);
+  runner.run(&got);
+  for (const auto &[tensor, values] : expected.seen)
+    EXPECT_EQ(std::memcmp(values.data(), got.seen[tensor].data(), values.size() * sizeof(float)),
+              0)
+        << what << ": tensor " << model.tensors[static_cast<size_t>(tensor)].name;
+}
+
+TEST(FastBackend, BinaryOpsMatchReferenceBitForBitOrFallBack) {
   Random random(5);
+  const ir::Shape full = {2, 5, 7, 3};
+  // (y's shape, whether the loop takes it): same shape, one value, per
+  // channel (right-aligned, any rank), and general broadcasts that it leaves
+  // to the reference kernel.
+  const std::vector<std::pair<ir::Shape, bool>> operands = {
+      {full, true},      {{}, true},         {{1}, true},         {{3}, true},
+      {{1, 1, 1, 3}, true}, {{1, 1, 7, 1}, false}, {{2, 1, 1, 3}, false}};
   for (OpCode code : {OpCode::Add, OpCode::Sub, OpCode::Mul})
     for (Activation activation : kActivations)
-      for (bool broadcast : {false, true}) {
-        ModelBuilder b;
-        const int32_t x = b.input("x", {2, 5, 7, 3});
-        const int32_t y = broadcast ? b.constant("y", {1, 1, 7, 1}, random.values(7))
-                                    : b.input("y", {2, 5, 7, 3});
-        const int32_t out = b.activation("out", {2, 5, 7, 3});
-        b.op(code, {x, y}, {out}, ir::ElementwiseOptions{activation});
-        b.output(out);
-        const size_t optimized =
-            expect_backend_matches_reference(b.model, random, std::string(ir::op_name(code)));
-        // Same-shape operands with a clamping activation take the vectorized loop.
-        EXPECT_EQ(optimized, !broadcast ? 1u : 0u);
-      }
+      for (const auto &[shape, fast] : operands)
+        for (bool swapped : {false, true}) {
+          ModelBuilder b;
+          const int32_t x = b.input("x", full);
+          const int32_t y = shape == full ? b.input("y", full)
+                                          : b.constant("y", shape, random.values(ir::num_elements(shape)));
+          const int32_t out = b.activation("out", full);
+          b.op(code, swapped ? std::vector<int32_t>{y, x} : std::vector<int32_t>{x, y}, {out},
+               ir::ElementwiseOptions{activation});
+          b.output(out);
+          const std::string what = fmt::format("{} y{} {}", ir::op_name(code), shape.size(), swapped);
+          expect_bit_identical(b.model, random, what);
+          EXPECT_EQ(Program(b.model).optimized_operator_count(), fast ? 1u : 0u) << what;
+        }
+}
+
+TEST(FastBackend, HardSwishMatchesReferenceBitForBit) {
+  Random random(8);
+  ModelBuilder b;
+  const int32_t x = b.input("x", {1, 9, 11, 5});
+  const int32_t scaled = b.activation("scaled", {1, 9, 11, 5});
+  b.op(OpCode::Mul, {x, b.constant("eight", {}, {8.0f})}, {scaled}, ir::ElementwiseOptions{});
+  const int32_t out = b.activation("out", {1, 9, 11, 5});
+  b.op(OpCode::HardSwish, {scaled}, {out});
+  b.output(out);
+  expect_bit_identical(b.model, random, "HardSwish over [-8, 8]");
+  EXPECT_EQ(Program(b.model).optimized_operator_count(), 2u);
 }
 
 // Same-shape integer Add/Sub/Mul run their reference kernels, not the float loop.
@@ -237,9 +281,9 @@ TEST(FastBackend, IntegerBinaryOpsStayOnTheReferenceKernel) {
     const int32_t out = b.activation("out", {2, 3});
     b.op(OpCode::Cast, {combined}, {out}, ir::CastOptions{ir::DType::Int32, ir::DType::Float32});
     b.output(out);
-    // Only the float Mul by a constant is broadcast, so nothing is optimized.
+    // Only the float Mul by one value is optimized.
     EXPECT_EQ(expect_backend_matches_reference(b.model, random, std::string(ir::op_name(code))),
-              0u);
+              1u);
   }
 }
 

@@ -1,10 +1,10 @@
 #include "interp/fast/steps.h"
 
+#include "interp/fast/elementwise_steps.h"
+
 #include "interp/kernels/padding.h"
 
 #include <algorithm>
-#include <cstring>
-#include <limits>
 #include <unordered_map>
 
 namespace qgold::interp::fast {
@@ -253,81 +253,6 @@ std::unique_ptr<FastStep> make_pooling(const ir::Model &model, const ir::Operato
       std::vector<PrimitiveStep::FixedArg>{});
 }
 
-// Add, Sub, Mul of two same-shape tensors with a clamping fused activation;
-// the clamp is TFLite's min(max(v, lo), hi), which lets NaN through.
-template <typename Combine> class SameShapeBinaryStep : public FastStep {
-public:
-  SameShapeBinaryStep(int32_t x, int32_t y, int32_t out, int64_t count, float lo, float hi)
-      : x_(x), y_(y), out_(out), count_(count), lo_(lo), hi_(hi) {}
-
-  FusedKernel bind(RunnerContext &context) const override {
-    const auto &data = context.buffers.data;
-    return [x = static_cast<const float *>(data[static_cast<size_t>(x_)]),
-            y = static_cast<const float *>(data[static_cast<size_t>(y_)]),
-            out = static_cast<float *>(data[static_cast<size_t>(out_)]), count = count_, lo = lo_,
-            hi = hi_](ValueRange *output_range) {
-      // Blocks small enough that the range pass reads what was just written from L1.
-      constexpr int64_t kBlock = 2048;
-      ValueRange range;
-      for (int64_t begin = 0; begin < count; begin += kBlock) {
-        const int64_t end = std::min(count, begin + kBlock);
-        for (int64_t i = begin; i < end; ++i) {
-          const float v = Combine{}(x[i], y[i]);
-          const float low_clamped = v < lo ? lo : v;
-          out[i] = low_clamped > hi ? hi : low_clamped;
-        }
-        if (output_range) {
-          const ValueRange block = value_range({out + begin, static_cast<size_t>(end - begin)});
-          range.min = block.min < range.min ? block.min : range.min;
-          range.max = block.max > range.max ? block.max : range.max;
-        }
-      }
-      if (output_range)
-        *output_range = range;
-    };
-  }
-
-private:
-  int32_t x_, y_, out_;
-  int64_t count_;
-  float lo_, hi_;
-};
-
-std::unique_ptr<FastStep> make_binary(const ir::Model &model, const ir::Operator &op) {
-  const ir::Tensor &x = model.tensors[static_cast<size_t>(op.inputs[0])];
-  const ir::Tensor &y = model.tensors[static_cast<size_t>(op.inputs[1])];
-  if (x.shape != y.shape || x.dtype != ir::DType::Float32)
-    return nullptr; // broadcasting or integers: the reference kernel
-  float lo = -std::numeric_limits<float>::infinity(), hi = std::numeric_limits<float>::infinity();
-  switch (std::get<ir::ElementwiseOptions>(op.options).activation) {
-  case ir::Activation::None:
-    break;
-  case ir::Activation::Relu:
-    lo = 0.0f;
-    break;
-  case ir::Activation::Relu6:
-    lo = 0.0f, hi = 6.0f;
-    break;
-  case ir::Activation::ReluN1To1:
-    lo = -1.0f, hi = 1.0f;
-    break;
-  case ir::Activation::Tanh:
-    return nullptr;
-  }
-  const int32_t a = op.inputs[0], b = op.inputs[1], out = op.outputs[0];
-  const int64_t count = x.num_elements();
-  switch (op.code) {
-  case ir::OpCode::Add:
-    return std::make_unique<SameShapeBinaryStep<std::plus<float>>>(a, b, out, count, lo, hi);
-  case ir::OpCode::Sub:
-    return std::make_unique<SameShapeBinaryStep<std::minus<float>>>(a, b, out, count, lo, hi);
-  case ir::OpCode::Mul:
-    return std::make_unique<SameShapeBinaryStep<std::multiplies<float>>>(a, b, out, count, lo, hi);
-  default:
-    return nullptr;
-  }
-}
-
 bool has_empty_tensor(const ir::Model &model, const ir::Operator &op) {
   for (const auto *list : {&op.inputs, &op.outputs})
     for (int32_t t : *list)
@@ -363,6 +288,8 @@ std::unique_ptr<FastStep> make_fast_step(const ir::Model &model, int32_t op_inde
     case ir::OpCode::Sub:
     case ir::OpCode::Mul:
       return make_binary(model, op);
+    case ir::OpCode::HardSwish:
+      return make_hard_swish(model, op);
     default:
       return nullptr;
     }
