@@ -199,7 +199,8 @@ TEST(MergeReports, RefusesFilesThatAreNotShardReports) {
   mixed.cases.push_back(second[0]);
   nlohmann::json wrong = report_json(mixed);
   wrong["shard"] = shard_json(info_of(run, {0, 2}));
-  EXPECT_NE(error("wrong.json", wrong.dump()).find("belongs to shard 1/2, not to this report's 0/2"),
+  EXPECT_NE(error("wrong.json", wrong.dump())
+                .find("belongs to shard 1/2, not to this report's 0/2"),
             std::string::npos);
 }
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <limits>
+#include <type_traits>
 
 namespace qgold::harness {
 
@@ -51,7 +52,8 @@ struct Reader {
   double number(const json &object, const std::string &path, const char *key) const {
     return number(member(object, path, key), join(path, key));
   }
-  template <typename Int> Int integer(const json &object, const std::string &path, const char *key) const {
+  template <typename Int>
+  Int integer(const json &object, const std::string &path, const char *key) const {
     const json &value = member(object, path, key);
     const bool ok = value.is_number_integer() && (std::is_signed_v<Int> || value >= 0);
     if (!ok)
