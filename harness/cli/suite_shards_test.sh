@@ -2,10 +2,12 @@
 # verify --shard K/N, regen --shard K/N and merge-reports through the executable:
 # the merged reports equal the unsharded run's but for timings, for several N
 # (empty shards included) and with a failing case; bad shards and bad parts
-# are exit 2 naming the file. Usage: suite_shards_test.sh QGOLD SOURCE_DIR
+# are exit 2 naming the file; ONE's suite.tsv layout shards alike when present.
+# Usage: suite_shards_test.sh QGOLD SOURCE_DIR [ONE_POTA_DIR]
 set -u
 qgold=$1
 src=$2
+one=${3:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # shellcheck source=../util/test_lib.sh
@@ -104,6 +106,18 @@ for k in 0 1 2; do
 done
 [ "$total" -eq "$cases" ] || fail "regen's 3 shards hold $total cases, not $cases"
 expect_status 0 "$qgold" verify --suite "$suite"
+
+# ONE's layout (when ../shared holds it): the same split and merge.
+if [ -d "$one" ]; then
+  expect_status 0 "$qgold" verify --suite "$one" 'Conv2D_*' --json one.json --junit one.xml
+  for k in 0 1; do
+    expect_status 0 "$qgold" verify --suite "$one" 'Conv2D_*' --shard "$k/2" --json "one-$k.json"
+  done
+  expect_status 0 "$qgold" merge-reports one-1.json one-0.json --json one-merged.json --junit one-merged.xml
+  same_reports one one-merged "ONE's suite in 2 shards"
+else
+  echo "ONE's suite not present ($one): its layout not sharded"
+fi
 
 # Bad shards: exit 2 and the rule.
 for shard in 3/3 1/0 x -1/3 1/ /3 1/3/4; do
