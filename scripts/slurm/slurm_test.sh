@@ -131,6 +131,8 @@ k=$(shard_of Conv2D_001/channel/uint8)
 same_reports bad-full smis "a failing case on Slurm"
 grep -qF "suite.sh: failures in $tmp/smis/logs/shard-$k.log" smis.out || fail "suite.sh does not name shard $k's log: $(cat smis.out)"
 grep -qE "^suite.sh: [0-9]+ passed, 1 failed" smis.out || fail "suite.sh: $(cat smis.out)"
+grep -qF "  | FAIL Conv2D_001/channel/uint8 quantization ofm zero_point[0] expected 3 got 0" smis.out ||
+  fail "suite.sh does not show the failure: $(cat smis.out)"
 sed -i 's/"zero_point": 3/"zero_point": 0/' "$golden"
 
 # A NaN in an input of one case: its shard cannot verify (exit 2), the merge must not run.

@@ -150,6 +150,7 @@ fi
 summary=$(tail -n 1 "$work/logs/merge.log")
 if [ "$rc" = 1 ]; then
   echo "suite.sh: $summary; reports $json and $junit" >&2
+  grep '^FAIL ' "$work/logs/merge.log" | head -n 5 | sed 's/^/  | /' >&2
   for log in "${mismatched[@]}"; do
     echo "suite.sh: failures in $log" >&2
   done
