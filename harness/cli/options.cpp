@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+#include <optional>
+
 namespace qgold::cli {
 
 CLI::Option *add_dtype_option(CLI::App &command, const std::string &flag, std::string &value,
@@ -41,6 +44,38 @@ void add_suite_options(CLI::App &command, std::vector<std::string> &patterns, st
                             "suite.tsv, or with recipes/ and harness/), else the checkout "
                             "holding this qgold")
       ->check(CLI::ExistingDirectory);
+}
+
+namespace {
+std::optional<data::Shard> read_shard(const std::string &text) {
+  const size_t slash = text.find('/');
+  if (slash == std::string::npos)
+    return std::nullopt;
+  data::Shard shard;
+  const char *end = text.data() + text.size();
+  const auto index = std::from_chars(text.data(), text.data() + slash, shard.index);
+  const auto count = std::from_chars(text.data() + slash + 1, end, shard.count);
+  if (index.ec != std::errc() || index.ptr != text.data() + slash || count.ec != std::errc() ||
+      count.ptr != end || shard.index >= shard.count)
+    return std::nullopt;
+  return shard;
+}
+} // namespace
+
+CLI::Validator shard_validator() {
+  return CLI::Validator(
+      [](std::string &text) -> std::string {
+        if (read_shard(text))
+          return {};
+        return fmt::format("'{}' is not K/N with 0 <= K < N (shard K of N, counted from 0)", text);
+      },
+      "K/N");
+}
+
+data::Shard parse_shard(const std::string &text) {
+  if (auto shard = read_shard(text))
+    return *shard;
+  throw InputError(fmt::format("--shard '{}' is not K/N with 0 <= K < N", text));
 }
 
 std::optional<quant::QConf> load_optional_qconf(const std::string &path) {

@@ -2,6 +2,7 @@
 
 // Option helpers shared by the quantization subcommands.
 
+#include "data/dataset.h"
 #include "ir/dtype.h"
 #include "quant/quant.h"
 
@@ -26,6 +27,11 @@ quant::Granularity to_granularity(const std::string &name);
 // suites DIR may be.
 void add_suite_options(CLI::App &command, std::vector<std::string> &patterns, std::string &suite,
                        const std::string &layouts);
+
+// --shard K/N of record-minmax, verify and regen: shard K of N, counted from 0.
+// The validator accepts "K/N" with 0 <= K < N; parse_shard reads what it accepted.
+CLI::Validator shard_validator();
+data::Shard parse_shard(const std::string &text);
 
 // The qconf of --config, or nullopt when the option was not given.
 std::optional<quant::QConf> load_optional_qconf(const std::string &path);

@@ -1,4 +1,5 @@
 #include "harness/cli/commands.h"
+#include "harness/cli/options.h"
 #include "harness/cli/record_minmax_shard.h"
 
 #include "data/dataset.h"

@@ -1,51 +1,23 @@
 #include "harness/cli/record_minmax_shard.h"
 
 #include "harness/cli/commands.h"
+#include "harness/cli/options.h"
 
 #include "data/dataset.h"
 #include "format/output_file.h"
 #include "ir/error.h"
 #include "quant/minmax_partial.h"
 
-#include <charconv>
 #include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
-#include <optional>
 
 namespace qgold::cli {
-namespace {
-
-std::optional<data::Shard> parse_shard(const std::string &text) {
-  const size_t slash = text.find('/');
-  if (slash == std::string::npos)
-    return std::nullopt;
-  data::Shard shard;
-  const char *end = text.data() + text.size();
-  const auto index = std::from_chars(text.data(), text.data() + slash, shard.index);
-  const auto count = std::from_chars(text.data() + slash + 1, end, shard.count);
-  if (index.ec != std::errc() || index.ptr != text.data() + slash || count.ec != std::errc() || count.ptr != end ||
-      shard.index >= shard.count)
-    return std::nullopt;
-  return shard;
-}
-
-} // namespace
-
-CLI::Validator shard_validator() {
-  return CLI::Validator(
-      [](std::string &text) -> std::string {
-        if (parse_shard(text))
-          return {};
-        return fmt::format("'{}' is not K/N with 0 <= K < N (shard K of N, counted from 0)", text);
-      },
-      "K/N");
-}
 
 int run_record_minmax_shard(const std::string &model_file, const std::string &data, const std::string &shard_text,
                             const std::string &partial_file, const quant::RecordMinMaxOptions &options) {
   namespace fs = std::filesystem;
-  const data::Shard shard = *parse_shard(shard_text); // checked by shard_validator()
+  const data::Shard shard = parse_shard(shard_text);
   if (partial_file == "-")
     throw InputError("--partial -: a partial is binary; name a file");
   format::check_output_folder(partial_file);

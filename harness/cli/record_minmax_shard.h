@@ -5,14 +5,9 @@
 
 #include "quant/quant.h"
 
-#include <CLI/CLI.hpp>
-
 #include <string>
 
 namespace qgold::cli {
-
-// Accepts "K/N" with 0 <= K < N.
-CLI::Validator shard_validator();
 
 // Records the ranges of shard `shard` ("K/N") of `data` and writes them to `partial`.
 int run_record_minmax_shard(const std::string &model, const std::string &data, const std::string &shard,

@@ -4,6 +4,7 @@
 #include "harness/bundled/suite.h"
 #include "harness/cli/options.h"
 #include "harness/suite/layout.h"
+#include "harness/suite/shard.h"
 #include "ir/error.h"
 
 #include <fmt/format.h>
@@ -16,7 +17,7 @@ namespace qgold::cli {
 namespace {
 struct RegenArgs {
   std::vector<std::string> patterns;
-  std::string root;
+  std::string root, shard;
   bool check = false, inputs = false;
 };
 
@@ -29,6 +30,9 @@ int run_regen(const RegenArgs &args) {
                                  root.dir.string()));
   harness::BundledSuite suite = harness::load_bundled_suite(root.dir);
   auto cases = harness::select_cases(suite, args.patterns);
+  if (!args.shard.empty())
+    cases = harness::shard_items(cases, parse_shard(args.shard),
+                                 [](const harness::BundledCase &c) { return c.id(); });
   harness::RegenOptions options;
   options.check = args.check;
   options.inputs = args.inputs;
@@ -48,6 +52,10 @@ void add_regen_command(CLI::App &app, Action &action) {
                     "a bundled suite's root (with recipes/*.yaml); a suite.tsv suite is refused");
   command->add_flag("--check,--dry-run", args->check,
                     "write nothing; exit 1 if anything would change");
+  command->add_option("--shard", args->shard,
+                      "regenerate only shard K of N of the selected cases (counted from 0; the "
+                      "split of verify --shard)")
+      ->check(shard_validator());
   command->add_flag("--inputs", args->inputs,
                     "also rewrite test_inputs that differ from the recipe's calibration");
   command->callback([args, &action] { action = [args] { return run_regen(*args); }; });

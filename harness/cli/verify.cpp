@@ -8,11 +8,15 @@
 #include "harness/suite/junit.h"
 #include "harness/suite/layout.h"
 #include "harness/suite/report.h"
+#include "harness/suite/shard.h"
 #include "harness/util/atomic_file.h"
 #include "ir/error.h"
 
+#include <fmt/format.h>
+
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace qgold::cli {
 
@@ -21,7 +25,7 @@ namespace fs = std::filesystem;
 namespace {
 struct VerifyArgs {
   std::vector<std::string> patterns;
-  std::string suite, json, junit, tolerances, model, case_id, backend;
+  std::string suite, json, junit, tolerances, model, case_id, backend, shard;
   unsigned jobs = 1;
   bool exact = false;
 };
@@ -49,8 +53,10 @@ harness::BackendFactory backend_factory(const std::string &adapter_file) {
   };
 }
 
+// With --shard, `shard` gets what the report needs for merge-reports.
 harness::SuiteResult run_verify_suite(const VerifyArgs &args, const harness::SuiteRoot &root,
-                                      const harness::Tolerances &tolerances) {
+                                      const harness::Tolerances &tolerances,
+                                      std::optional<harness::ShardInfo> &shard) {
   const bool tsv = root.layout == harness::SuiteLayout::SuiteTsv;
   if (!args.model.empty()) {
     harness::CasePlan plan =
@@ -66,6 +72,15 @@ harness::SuiteResult run_verify_suite(const VerifyArgs &args, const harness::Sui
   std::vector<harness::CasePlan> plans =
       tsv ? harness::plan_one_cases(root.dir, args.patterns)
           : harness::plan_bundled_cases(harness::load_bundled_suite(root.dir), args.patterns);
+  if (!args.shard.empty()) {
+    auto id = [](const harness::CasePlan &plan) { return plan.settings.id; };
+    shard = harness::ShardInfo{parse_shard(args.shard), {}, "qgold"};
+    if (!args.backend.empty())
+      shard->backend = fs::weakly_canonical(fs::absolute(args.backend)).string();
+    for (const harness::CasePlan &plan : plans)
+      shard->cases.push_back(id(plan));
+    plans = harness::shard_items(plans, shard->shard, id);
+  }
   return harness::verify_cases(root.dir, plans, tolerances, args.jobs,
                                backend_factory(args.backend));
 }
@@ -75,14 +90,24 @@ int run_verify(const VerifyArgs &args) {
     throw InputError("--model and --case go together");
   if (!args.model.empty() && !args.backend.empty())
     throw InputError("--model checks a model quantized elsewhere: no --backend runs the steps");
+  if (!args.model.empty() && !args.shard.empty())
+    throw InputError("--model checks one case: --shard splits a suite's cases");
   if (to_stdout(args.json) && to_stdout(args.junit))
     throw InputError("--json - and --junit -: only one report can go to standard output");
   harness::SuiteRoot root = harness::locate_suite(args.suite);
   harness::Tolerances tolerances = harness::suite_tolerances(root, args.tolerances, args.exact);
-  harness::SuiteResult result = run_verify_suite(args, root, tolerances);
+  std::optional<harness::ShardInfo> shard;
+  harness::SuiteResult result = run_verify_suite(args, root, tolerances, shard);
   const bool report_to_stdout = to_stdout(args.json) || to_stdout(args.junit);
-  harness::print_report(result, report_to_stdout ? std::cerr : std::cout);
-  write_report(args.json, harness::report_json(result).dump(2) + "\n");
+  std::ostream &summary = report_to_stdout ? std::cerr : std::cout;
+  if (shard)
+    summary << fmt::format("shard {}/{}: {} of {} case(s)\n", shard->shard.index,
+                           shard->shard.count, result.cases.size(), shard->cases.size());
+  harness::print_report(result, summary);
+  nlohmann::json report = harness::report_json(result);
+  if (shard)
+    report["shard"] = harness::shard_json(*shard);
+  write_report(args.json, report.dump(2) + "\n");
   write_report(args.junit, harness::junit_xml(result));
   return result.failed() == 0 ? kExitOk : kExitMismatch;
 }
@@ -106,6 +131,10 @@ void add_verify_command(CLI::App &app, Action &action) {
                       "<suite>/tolerances.yaml if present; the policy: ONE's allclose for "
                       "suite.tsv suites, else qgold's, docs/harness.md)")
       ->check(CLI::ExistingFile);
+  command->add_option("--shard", args->shard,
+                      "verify only shard K of N of the selected cases (counted from 0; "
+                      "merge-reports joins the shards' --json reports)")
+      ->check(shard_validator());
   command->add_flag("--exact", args->exact, "require exact equality instead of tolerances");
   command->add_option("--model", args->model,
                       "check a model quantized elsewhere (.circle or .tflite) against --case")
