@@ -3,6 +3,7 @@
 #include "harness/bundled/regen.h"
 #include "harness/bundled/suite.h"
 #include "harness/cli/options.h"
+#include "harness/report/regen_report.h"
 #include "harness/suite/layout.h"
 #include "ir/error.h"
 
@@ -16,7 +17,7 @@ namespace qgold::cli {
 namespace {
 struct RegenArgs {
   std::vector<std::string> patterns;
-  std::string root;
+  std::string root, html;
   bool check = false, inputs = false;
 };
 
@@ -34,6 +35,12 @@ int run_regen(const RegenArgs &args) {
   options.inputs = args.inputs;
   harness::RegenReport report = harness::regenerate(suite, cases, options);
   harness::print_regen_report(report, options, std::cout);
+  if (!args.html.empty())
+    harness::report::write_regen_html_report(
+        report, options,
+        harness::report::make_report_context(QGOLD_VERSION, args.check ? "regen --check" : "regen",
+                                             root.dir),
+        args.html);
   if (!report.errors.empty())
     return kExitBadInput;
   return options.check && report.changed() ? kExitMismatch : kExitOk;
@@ -48,6 +55,9 @@ void add_regen_command(CLI::App &app, Action &action) {
                     "a bundled suite's root (with recipes/*.yaml); a suite.tsv suite is refused");
   command->add_flag("--check,--dry-run", args->check,
                     "write nothing; exit 1 if anything would change");
+  command->add_option("--html", args->html,
+                      "write a self-contained HTML report of the changes to FILE "
+                      "(docs/harness.md#html-reports)");
   command->add_flag("--inputs", args->inputs,
                     "also rewrite test_inputs that differ from the recipe's calibration");
   command->callback([args, &action] { action = [args] { return run_regen(*args); }; });

@@ -5,12 +5,16 @@
 #include "harness/cli/options.h"
 #include "harness/bundled/plan.h"
 #include "harness/one/plan.h"
+#include "harness/report/verify_report.h"
 #include "harness/suite/junit.h"
 #include "harness/suite/layout.h"
 #include "harness/suite/report.h"
 #include "harness/util/atomic_file.h"
 #include "ir/error.h"
 
+#include <unistd.h>
+
+#include <chrono>
 #include <iostream>
 #include <memory>
 
@@ -21,8 +25,9 @@ namespace fs = std::filesystem;
 namespace {
 struct VerifyArgs {
   std::vector<std::string> patterns;
-  std::string suite, json, junit, tolerances, model, case_id, backend;
+  std::string suite, json, junit, html, history, tolerances, model, case_id, backend;
   unsigned jobs = 1;
+  size_t history_runs = 30;
   bool exact = false;
 };
 
@@ -79,11 +84,22 @@ int run_verify(const VerifyArgs &args) {
     throw InputError("--json - and --junit -: only one report can go to standard output");
   harness::SuiteRoot root = harness::locate_suite(args.suite);
   harness::Tolerances tolerances = harness::suite_tolerances(root, args.tolerances, args.exact);
+  const auto start = std::chrono::steady_clock::now();
   harness::SuiteResult result = run_verify_suite(args, root, tolerances);
   const bool report_to_stdout = to_stdout(args.json) || to_stdout(args.junit);
   harness::print_report(result, report_to_stdout ? std::cerr : std::cout);
+  if (!report_to_stdout && ::isatty(STDOUT_FILENO))
+    harness::report::print_op_summary(result, std::cout);
   write_report(args.json, harness::report_json(result).dump(2) + "\n");
   write_report(args.junit, harness::junit_xml(result));
+  if (!args.html.empty()) {
+    auto context = harness::report::make_report_context(QGOLD_VERSION, "verify", root.dir);
+    context.wall_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    context.history_dir = args.history;
+    context.history_runs = args.history_runs;
+    harness::report::write_html_report(result, context, args.html);
+  }
   return result.failed() == 0 ? kExitOk : kExitMismatch;
 }
 } // namespace
@@ -101,6 +117,16 @@ void add_verify_command(CLI::App &app, Action &action) {
   command->add_option("--json", args->json,
                       "write a JSON summary (per-case timings) to FILE (- for stdout)");
   command->add_option("--junit", args->junit, "write JUnit XML to FILE (- for stdout)");
+  command->add_option("--html", args->html,
+                      "write a self-contained HTML report to FILE (docs/harness.md#html-reports)");
+  command->add_option("--history", args->history,
+                      "with --html: add this run's summary to folder DIR and plot the last "
+                      "--history-runs runs (the nightly trend)")
+      ->needs("--html");
+  command->add_option("--history-runs", args->history_runs, "runs the trend plots")
+      ->check(CLI::Range(size_t(1), size_t(10000)))
+      ->capture_default_str()
+      ->needs("--history");
   command->add_option("--tolerances", args->tolerances,
                       "YAML file of per-key tolerances over the suite's policy (default: "
                       "<suite>/tolerances.yaml if present; the policy: ONE's allclose for "
