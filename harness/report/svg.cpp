@@ -55,10 +55,10 @@ bool show_label(size_t index, size_t count) {
   return index % every == 0;
 }
 
-std::string x_label_text(double x, const std::string &label) {
-  return fmt::format(
-      "<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\">{}</text>\n", x,
-      kTop + kPlotHeight + 14, html_escape(label));
+// Labels at the ends of an axis are anchored inwards so that they are not cut off.
+std::string x_label_text(double x, const std::string &label, std::string_view anchor = "middle") {
+  return fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" text-anchor=\"{}\">{}</text>\n",
+                     x, kTop + kPlotHeight + 14, anchor, html_escape(label));
 }
 
 } // namespace
@@ -111,7 +111,11 @@ std::string svg_line_chart(const LineChart &chart) {
   auto y_of = [&](double v) { return kTop + kPlotHeight * (1 - std::clamp(v, 0.0, top) / top); };
   for (size_t i = 0; i < count; ++i)
     if (show_label(i, count))
-      out += x_label_text(x_of(i), chart.x_labels[i]);
+      out += x_label_text(x_of(i), chart.x_labels[i],
+                          count == 1       ? "middle"
+                          : i == 0         ? "start"
+                          : i + 1 == count ? "end"
+                                           : "middle");
   double legend_x = kLeft + 260;
   for (const Series &series : chart.series) {
     std::string points;

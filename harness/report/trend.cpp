@@ -45,18 +45,16 @@ std::vector<RunSummary> record_run(const fs::path &dir, const RunSummary &run, s
   if (error)
     throw InputError(
         fmt::format("{}: cannot create the history folder: {}", dir.string(), error.message()));
-  std::string stamp = fmt::format(
-      "{:%Y%m%dT%H%M%S}Z-{}",
-      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()), ::getpid());
-  write_file_atomically(dir / (stamp + ".json"), run_summary_json(run).dump(2) + "\n");
+  // The summaries shown are read first: a broken one stops the run before it is added.
   std::vector<fs::path> files;
   for (const auto &entry : fs::directory_iterator(dir))
     if (entry.is_regular_file() && entry.path().extension() == ".json" &&
         !entry.path().filename().string().starts_with("."))
       files.push_back(entry.path());
   std::sort(files.begin(), files.end());
-  if (files.size() > keep)
-    files.erase(files.begin(), files.end() - static_cast<std::ptrdiff_t>(keep));
+  const size_t earlier = keep > 0 ? keep - 1 : 0; // runs shown besides this one
+  if (files.size() > earlier)
+    files.erase(files.begin(), files.end() - static_cast<std::ptrdiff_t>(earlier));
   std::vector<RunSummary> runs;
   for (const fs::path &file : files) {
     FileText text = read_file_text(file);
@@ -66,6 +64,11 @@ std::vector<RunSummary> record_run(const fs::path &dir, const RunSummary &run, s
           fmt::format("{}: not valid JSON (a run summary of the history folder)", file.string()));
     runs.push_back(parse_run_summary(json, file.string()));
   }
+  std::string stamp = fmt::format(
+      "{:%Y%m%dT%H%M%S}Z-{}",
+      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()), ::getpid());
+  write_file_atomically(dir / (stamp + ".json"), run_summary_json(run).dump(2) + "\n");
+  runs.push_back(run);
   return runs;
 }
 

@@ -22,9 +22,10 @@ nlohmann::json run_summary_json(const RunSummary &run);
 // An InputError naming `origin` when a key is missing or of the wrong type.
 RunSummary parse_run_summary(const nlohmann::json &json, const std::string &origin);
 
-// Writes `run` into `dir` (created if needed) as "<UTC time>-<pid>.json", then
-// returns the last `keep` summaries of the folder, oldest first (file names
-// sort by time). A summary that cannot be read is an InputError naming it.
+// Reads the last `keep` - 1 summaries in `dir` (created if needed; file names
+// sort by time), writes `run` there as "<UTC time>-<pid>.json" and returns
+// them with `run` last. A summary that cannot be read is an InputError naming
+// it, and then `run` is not written.
 std::vector<RunSummary> record_run(const std::filesystem::path &dir, const RunSummary &run,
                                    size_t keep);
 
