@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs qgold's build dependencies (Debian 12 packages) when missing, then
-# configures and builds into build/ (or $QGOLD_BUILD_DIR).
+# configures and builds into build/ (or $QGOLD_BUILD_DIR). With QGOLD_REQUIRE_CHROMIUM=1
+# or CI set it also installs Chromium and Node.js, which the HTML report test needs.
 # Extra CMake arguments can be passed through $QGOLD_CMAKE_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,10 @@ packages=(cmake ninja-build g++ flatbuffers-compiler libflatbuffers-dev libhdf5-
           libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev
           libdnnl-dev libssl-dev
           time) # /usr/bin/time: scripts/bench.sh reads peak RSS from it
+# CI opens the HTML reports in headless Chromium through Node.js (qgold_html_reports).
+if [ "${QGOLD_REQUIRE_CHROMIUM:-0}" = 1 ] || [ -n "${CI:-}" ]; then
+  packages+=(chromium nodejs)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -171,11 +171,11 @@ private:
       if (old.exists && old.text == text)
         continue;
       TensorChange change{old.exists ? TensorChange::Kind::Changed : TensorChange::Kind::Added,
-                          case_.id(), step, stem, std::nullopt};
+                          case_.id(), step, stem, std::nullopt, 0, {}};
       if (old.exists) {
         try {
           change.largest = largest_change(parse_golden(old.text, file.string()), golden,
-                                          measure(stem, step, generated));
+                                          measure(stem, step, generated), &change);
         } catch (const InputError &) {
           change.largest = ValueChange{"(unreadable before)", -1, 0, 0, std::nullopt};
         }
@@ -201,7 +201,7 @@ private:
 
   void remove_golden(Step step, const fs::path &file) {
     report_.tensors.push_back({TensorChange::Kind::Removed, case_.id(), step,
-                               file.stem().string(), std::nullopt});
+                               file.stem().string(), std::nullopt, 0, {}});
     if (!options_.check)
       fs::remove(file);
   }
@@ -242,7 +242,7 @@ std::string ValueChange::describe() const {
 }
 
 std::optional<ValueChange> largest_change(const Golden &before, const Golden &after,
-                                          const ChangeMeasure &measure) {
+                                          const ChangeMeasure &measure, TensorChange *all) {
   std::optional<ValueChange> largest;
   auto bigger = [&](const ValueChange &change) {
     if (!largest)
@@ -282,6 +282,11 @@ std::optional<ValueChange> largest_change(const Golden &before, const Golden &af
           change.steps = codes_moved(measure.end_codes[i], b, a);
       } else if (auto step = element_step(key, *new_values, i, measure); step && *step > 0) {
         change.steps = std::fabs(a - b) / *step;
+      }
+      if (all) {
+        ++all->values_changed;
+        if (change.steps)
+          all->value_steps.push_back(static_cast<float>(*change.steps));
       }
       if (bigger(change))
         largest = change;

@@ -48,6 +48,10 @@ struct TensorChange {
   Step step;
   std::string stem;
   std::optional<ValueChange> largest; // Changed only
+  // Changed only: how many values changed, and the change of each in steps
+  // where a step is known (the HTML report's histogram).
+  size_t values_changed = 0;
+  std::vector<float> value_steps;
 };
 
 struct RegenReport {
@@ -69,8 +73,10 @@ void print_regen_report(const RegenReport &report, const RegenOptions &options,
                         std::ostream &out);
 
 // The largest value change between two goldens of one tensor, in the steps
-// `measure` gives.
+// `measure` gives. `all` (may be null) receives the count of changed values
+// and the steps of each whose step is known.
 std::optional<ValueChange> largest_change(const Golden &before, const Golden &after,
-                                          const ChangeMeasure &measure);
+                                          const ChangeMeasure &measure,
+                                          TensorChange *all = nullptr);
 
 } // namespace qgold::harness

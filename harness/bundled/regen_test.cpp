@@ -91,6 +91,9 @@ TEST_F(RegenTest, CheckReportsExactlyTheEditedTensor) {
   EXPECT_EQ(change.largest->before, double(original + 2));
   EXPECT_EQ(change.largest->after, double(original));
   EXPECT_EQ(change.largest->steps, std::optional<double>(2.0));
+  // Every changed value and its steps (the HTML report's histogram): just the edited one.
+  EXPECT_EQ(change.values_changed, 1u);
+  EXPECT_EQ(change.value_steps, std::vector<float>{2.0f});
   EXPECT_EQ(report.cases_changed, std::vector<std::string>{"Conv2D_001/channel/uint8"});
   EXPECT_EQ(read(ker), edited_text); // --check writes nothing
 

@@ -1,5 +1,6 @@
 #include "harness/cli/commands.h"
 
+#include "harness/report/verify_report.h"
 #include "harness/suite/junit.h"
 #include "harness/suite/merge.h"
 #include "harness/suite/report.h"
@@ -15,7 +16,7 @@ namespace {
 
 struct MergeReportsArgs {
   std::vector<std::string> parts;
-  std::string json, junit;
+  std::string json, junit, html;
 };
 
 bool to_stdout(const std::string &path) { return path == "-"; }
@@ -29,6 +30,10 @@ void write_report(const std::string &path, const std::string &text) {
 void write_reports(const harness::SuiteResult &result, const MergeReportsArgs &args) {
   write_report(args.json, harness::report_json(result).dump(2) + "\n");
   write_report(args.junit, harness::junit_xml(result));
+  if (!args.html.empty())
+    harness::report::write_html_report(
+        result, harness::report::make_report_context(QGOLD_VERSION, "merge-reports", result.dir),
+        args.html);
 }
 
 int run_merge_reports(const MergeReportsArgs &args) {
@@ -56,6 +61,9 @@ void add_merge_reports_command(CLI::App &app, Action &action) {
       ->check(CLI::ExistingFile);
   command->add_option("--json", args->json, "write the merged JSON report to FILE (- for stdout)");
   command->add_option("--junit", args->junit, "write the merged JUnit XML to FILE (- for stdout)");
+  command->add_option("--html", args->html,
+                      "write the merged verify view as a self-contained HTML report to FILE "
+                      "(docs/harness.md#html-reports)");
   command->callback([args, &action] { action = [args] { return run_merge_reports(*args); }; });
 }
 

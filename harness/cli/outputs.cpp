@@ -11,7 +11,8 @@ void check_output_paths(const CLI::App &command) {
   for (const CLI::Option *option : command.get_options()) {
     const bool report = option->check_lname("json") || option->check_lname("junit");
     // inspect's --json is a flag, not a file.
-    if (!(report || option->check_lname("output")) || option->get_expected_min() == 0 ||
+    if (!(report || option->check_lname("output") || option->check_lname("html")) ||
+        option->get_expected_min() == 0 ||
         option->count() == 0)
       continue;
     const std::string path = option->as<std::string>();

@@ -3,6 +3,7 @@
 #include "harness/bundled/regen.h"
 #include "harness/bundled/suite.h"
 #include "harness/cli/options.h"
+#include "harness/report/regen_report.h"
 #include "harness/suite/layout.h"
 #include "harness/suite/shard.h"
 #include "ir/error.h"
@@ -17,7 +18,7 @@ namespace qgold::cli {
 namespace {
 struct RegenArgs {
   std::vector<std::string> patterns;
-  std::string root, shard;
+  std::string root, shard, html;
   bool check = false, inputs = false;
 };
 
@@ -38,6 +39,12 @@ int run_regen(const RegenArgs &args) {
   options.inputs = args.inputs;
   harness::RegenReport report = harness::regenerate(suite, cases, options);
   harness::print_regen_report(report, options, std::cout);
+  if (!args.html.empty())
+    harness::report::write_regen_html_report(
+        report, options,
+        harness::report::make_report_context(QGOLD_VERSION, args.check ? "regen --check" : "regen",
+                                             root.dir),
+        args.html);
   if (!report.errors.empty())
     return kExitBadInput;
   return options.check && report.changed() ? kExitMismatch : kExitOk;
@@ -56,6 +63,9 @@ void add_regen_command(CLI::App &app, Action &action) {
                       "regenerate only shard K of N of the selected cases (counted from 0; the "
                       "split of verify --shard)")
       ->check(shard_validator());
+  command->add_option("--html", args->html,
+                      "write a self-contained HTML report of the changes to FILE "
+                      "(docs/harness.md#html-reports)");
   command->add_flag("--inputs", args->inputs,
                     "also rewrite test_inputs that differ from the recipe's calibration");
   command->callback([args, &action] { action = [args] { return run_regen(*args); }; });

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# verify --shard K/N, regen --shard K/N and merge-reports through the executable:
+# verify --shard K/N, regen --shard K/N and merge-reports (--html too) through the executable:
 # the merged reports equal the unsharded run's but for timings, for several N
 # (empty shards included) and with a failing case; bad shards and bad parts
 # are exit 2 naming the file; ONE's suite.tsv layout shards alike when present.
@@ -86,7 +86,8 @@ done
 [ $((want_0 + want_1 + want_2)) -eq 1 ] || fail "the failing case is in $((want_0 + want_1 + want_2)) shards"
 run_shards 3
 unset want_0 want_1 want_2
-expect_status 1 "$qgold" merge-reports part-3-0.json part-3-1.json part-3-2.json --json bad-merged.json --junit bad-merged.xml
+expect_status 1 "$qgold" merge-reports part-3-0.json part-3-1.json part-3-2.json --json bad-merged.json --junit bad-merged.xml --html bad-merged.html
+grep -q 'Conv2D_001/channel/uint8' bad-merged.html || fail "the merged HTML report does not name the failing case"
 grep -q '^FAIL Conv2D_001/channel/uint8 quantization ofm zero_point\[0\] expected 3 got 0' "$tmp/out" ||
   fail "merge-reports does not name the failing value: $(cat "$tmp/out")"
 same_reports bad-full bad-merged "with a failing case"

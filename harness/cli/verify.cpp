@@ -5,6 +5,7 @@
 #include "harness/cli/options.h"
 #include "harness/bundled/plan.h"
 #include "harness/one/plan.h"
+#include "harness/report/verify_report.h"
 #include "harness/suite/junit.h"
 #include "harness/suite/layout.h"
 #include "harness/suite/report.h"
@@ -14,6 +15,9 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <chrono>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -25,8 +29,9 @@ namespace fs = std::filesystem;
 namespace {
 struct VerifyArgs {
   std::vector<std::string> patterns;
-  std::string suite, json, junit, tolerances, model, case_id, backend, shard;
+  std::string suite, json, junit, html, history, tolerances, model, case_id, backend, shard;
   unsigned jobs = 1;
+  size_t history_runs = 30;
   bool exact = false;
 };
 
@@ -96,6 +101,7 @@ int run_verify(const VerifyArgs &args) {
     throw InputError("--json - and --junit -: only one report can go to standard output");
   harness::SuiteRoot root = harness::locate_suite(args.suite);
   harness::Tolerances tolerances = harness::suite_tolerances(root, args.tolerances, args.exact);
+  const auto start = std::chrono::steady_clock::now();
   std::optional<harness::ShardInfo> shard;
   harness::SuiteResult result = run_verify_suite(args, root, tolerances, shard);
   const bool report_to_stdout = to_stdout(args.json) || to_stdout(args.junit);
@@ -104,11 +110,21 @@ int run_verify(const VerifyArgs &args) {
     summary << fmt::format("shard {}/{}: {} of {} case(s)\n", shard->shard.index,
                            shard->shard.count, result.cases.size(), shard->cases.size());
   harness::print_report(result, summary);
+  if (!report_to_stdout && ::isatty(STDOUT_FILENO))
+    harness::report::print_op_summary(result, std::cout);
   nlohmann::json report = harness::report_json(result);
   if (shard)
     report["shard"] = harness::shard_json(*shard);
   write_report(args.json, report.dump(2) + "\n");
   write_report(args.junit, harness::junit_xml(result));
+  if (!args.html.empty()) {
+    auto context = harness::report::make_report_context(QGOLD_VERSION, "verify", root.dir);
+    context.wall_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    context.history_dir = args.history;
+    context.history_runs = args.history_runs;
+    harness::report::write_html_report(result, context, args.html);
+  }
   return result.failed() == 0 ? kExitOk : kExitMismatch;
 }
 } // namespace
@@ -126,6 +142,16 @@ void add_verify_command(CLI::App &app, Action &action) {
   command->add_option("--json", args->json,
                       "write a JSON summary (per-case timings) to FILE (- for stdout)");
   command->add_option("--junit", args->junit, "write JUnit XML to FILE (- for stdout)");
+  command->add_option("--html", args->html,
+                      "write a self-contained HTML report to FILE (docs/harness.md#html-reports)");
+  command->add_option("--history", args->history,
+                      "with --html: add this run's summary to folder DIR and plot the last "
+                      "--history-runs runs (the nightly trend)")
+      ->needs("--html");
+  command->add_option("--history-runs", args->history_runs, "runs the trend plots")
+      ->check(CLI::Range(size_t(1), size_t(10000)))
+      ->capture_default_str()
+      ->needs("--history");
   command->add_option("--tolerances", args->tolerances,
                       "YAML file of per-key tolerances over the suite's policy (default: "
                       "<suite>/tolerances.yaml if present; the policy: ONE's allclose for "
