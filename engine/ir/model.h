@@ -52,8 +52,8 @@ struct Tensor {
   std::optional<QuantParams> quant;
   // Dims as the converter declared them, -1 where the size is dynamic (the
   // schema's shape_signature); empty when the model gives none.
-  std::vector<int32_t> shape_signature;
-  std::optional<Sparsity> sparsity;
+  std::vector<int32_t> shape_signature{};
+  std::optional<Sparsity> sparsity{};
 
   bool is_constant() const { return data.has_value(); }
   int64_t num_elements() const { return ir::num_elements(shape); }

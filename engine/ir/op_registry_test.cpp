@@ -29,20 +29,24 @@ TEST(OpRegistry, EveryOpHasASignatureAndAShapeRule) {
     SCOPED_TRACE(std::string(op.name));
     EXPECT_NE(op.shape, nullptr);
     ASSERT_FALSE(op.inputs.empty());
-    if (code != OpCode::Custom) // a custom op may take no input
+    if (code != OpCode::Custom) { // a custom op may take no input
       EXPECT_GE(op.min_inputs(), 1u);
+    }
     for (const InputSlot &slot : op.inputs)
       EXPECT_EQ(slot.role == Role::Weights, slot.channel_axis >= 0);
-    if (op.variadic)
+    if (op.variadic) {
       EXPECT_EQ(op.inputs.size(), 1u);
+    }
     if (op.quant.output == OutputParams::FromInput) {
       ASSERT_GE(op.quant.source, 0);
       EXPECT_EQ(op.input(static_cast<size_t>(op.quant.source)).role, Role::Value);
     }
-    if (op.quant.output == OutputParams::Fixed)
+    if (op.quant.output == OutputParams::Fixed) {
       EXPECT_GT(op.quant.fixed_uint8.scale, 0.0f);
-    if (op.quant.weights_only)
+    }
+    if (op.quant.weights_only) {
       EXPECT_TRUE(weighted_op(code));
+    }
   }
 }
 
@@ -53,8 +57,9 @@ TEST(OpRegistry, OptionTablesMatchTheOptionStructs) {
     const Options options = default_options(code);
     const auto fields = option_fields(options);
     // An op without an options table in the schema has nothing to store.
-    if (op.options_table == 0)
+    if (op.options_table == 0) {
       EXPECT_TRUE(fields.empty());
+    }
     std::set<uint16_t> ids;
     std::set<std::string_view> names;
     for (const FieldInfo &field : fields) {

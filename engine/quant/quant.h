@@ -34,7 +34,7 @@ struct LayerOverride {
 };
 struct QConf {
   std::vector<LayerOverride> layers;
-  std::string origin; // the file (or recipe location) it came from, for messages
+  std::string origin{}; // the file (or recipe location) it came from, for messages
 };
 QConf parse_qconf(const std::string &json_text, const std::string &origin);
 QConf load_qconf(const std::filesystem::path &path);

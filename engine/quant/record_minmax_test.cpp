@@ -347,9 +347,10 @@ TEST(RecordMinMax, ThreadStartFailureJoinsStartedWorkersAndThrows) {
 #endif
   EXPECT_EXIT(record_with_room_for_one_thread(4), ::testing::ExitedWithCode(2),
               "record-minmax: cannot start worker thread 2 of 4: .*; ask for fewer threads");
-  if (std::thread::hardware_concurrency() >= 2)
+  if (std::thread::hardware_concurrency() >= 2) {
     EXPECT_EXIT(record_with_room_for_one_thread(0), ::testing::ExitedWithCode(3),
                 "record-minmax: cannot start worker thread 2 of [0-9]+: [^;]*$");
+  }
 }
 
 } // namespace
