@@ -435,9 +435,20 @@ void describe(OpInfo &op) {
 }
 
 // The ops TFLite's int8 quantization spec restricts to inputs and outputs
-// of one scale and zero point.
+// of one scale and zero point, and those whose TFLite kernels require it
+// (Pack, ReduceMax, ReduceMin) or copy codes assuming it (ExpandDims, Tile,
+// MirrorPad, DepthToSpace, ResizeNearestNeighbor), as TFLite's converter
+// gives them one scale.
 bool int8_same_params(OpCode code) {
   switch (code) {
+  case OpCode::ExpandDims:
+  case OpCode::Pack:
+  case OpCode::Tile:
+  case OpCode::MirrorPad:
+  case OpCode::DepthToSpace:
+  case OpCode::ReduceMax:
+  case OpCode::ReduceMin:
+  case OpCode::ResizeNearestNeighbor:
   case OpCode::AveragePool2D:
   case OpCode::MaxPool2D:
   case OpCode::Concatenation:

@@ -137,6 +137,35 @@ TEST(Int8Scheme, SingleInputSameParameterOpsTakeTheirInputsParameters) {
   }
 }
 
+TEST(Int8Scheme, ReduceMaxKeepsItsInputsParameters) {
+  // TFLite's int8 ReduceMax compares codes and requires the input's parameters; ONE's
+  // uint8 keeps the output's own (narrower) range.
+  for (ir::DType dtype : {ir::DType::Int8, ir::DType::UInt8}) {
+    ir::Model model;
+    const int32_t in = activation(model, "in", {1, 4});
+    const int32_t out = activation(model, "max", {1});
+    const int32_t axes = constant<int32_t>(model, "axes", {1}, {1}, ir::DType::Int32);
+    model.operators.push_back({ir::OpCode::ReduceMax, {in, axes}, {out}, ir::ReducerOptions{}});
+    model.inputs = {in};
+    model.outputs = {out};
+    set_range(model, "in", -4.0f, 4.0f);
+    set_range(model, "max", 1.0f, 4.0f);
+    QuantizeOptions options;
+    options.dtype = dtype;
+    options.granularity = Granularity::Channel;
+    quantize_with_minmax(model, options);
+    SCOPED_TRACE(ir::dtype_name(dtype));
+    const ir::QuantParams &input = *tensor(model, "in").quant;
+    const ir::QuantParams &output = *tensor(model, "max").quant;
+    if (dtype == ir::DType::Int8) {
+      EXPECT_EQ(output.scale, input.scale);
+      EXPECT_EQ(output.zero_point, input.zero_point);
+    } else {
+      EXPECT_FLOAT_EQ(output.scale[0], 4.0f / 255.0f); // [0, 4] (the range includes 0)
+    }
+  }
+}
+
 TEST(Int8Scheme, ConcatenationInputsOfOtherParametersAreRequantized) {
   // a feeds the Concatenation and is a graph output too: it keeps its own parameters and
   // the Concatenation reads it through a Quantize op with the output's.

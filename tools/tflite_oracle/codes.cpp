@@ -164,6 +164,8 @@ public:
       rule = by_xnnpack_requantization(op, codes, theirs[0]);
     else if (o.code == ir::OpCode::Mean && xnnpack_.contains(output.name))
       rule = by_xnnpack_mean(op, codes, theirs[0]);
+    else if (o.code == ir::OpCode::Quantize && xnnpack_.contains(output.name))
+      rule = by_xnnpack_convert(op, codes, theirs[0]);
     else if (moves_codes(o.code))
       rule = by_same_parameters(single, codes, theirs);
     for (size_t k = 0; rule && k < ours.size(); ++k)
@@ -174,8 +176,35 @@ public:
 
 private:
   static bool moves_codes(ir::OpCode code) {
-    return code == ir::OpCode::MaxPool2D || code == ir::OpCode::AveragePool2D ||
-           code == ir::OpCode::Pad || code == ir::OpCode::Reshape || code == ir::OpCode::Split;
+    switch (code) {
+    case ir::OpCode::MaxPool2D:
+    case ir::OpCode::AveragePool2D:
+    case ir::OpCode::Pad:
+    case ir::OpCode::Reshape:
+    case ir::OpCode::Split:
+    case ir::OpCode::Transpose:
+    case ir::OpCode::Gather:
+    case ir::OpCode::Slice:
+    case ir::OpCode::StridedSlice:
+    case ir::OpCode::Squeeze:
+    case ir::OpCode::ExpandDims:
+    case ir::OpCode::Pack:
+    case ir::OpCode::Unpack:
+    case ir::OpCode::SplitV:
+    case ir::OpCode::Tile:
+    case ir::OpCode::PadV2:
+    case ir::OpCode::MirrorPad:
+    case ir::OpCode::DepthToSpace:
+    case ir::OpCode::SpaceToDepth:
+    case ir::OpCode::BatchToSpaceND:
+    case ir::OpCode::SpaceToBatchND:
+    case ir::OpCode::ResizeNearestNeighbor:
+    case ir::OpCode::ReduceMax:
+    case ir::OpCode::ReduceMin:
+      return true;
+    default:
+      return false;
+    }
   }
 
   static size_t differing(const std::vector<uint8_t> &a, const std::vector<uint8_t> &b, size_t size) {
@@ -225,6 +254,30 @@ private:
     if (fp32_requantize(sums, output, {scale}, q::full_range(output.dtype)) != theirs)
       return std::nullopt;
     return std::string("xnnpack-mean");
+  }
+
+  // XNNPACK's int8 -> int8 convert: a multiplier of 8 fractional bits, m = lrintf(256 * s_in /
+  // s_out), and q = (b + x * m) >> 8 (arithmetic), b = (z_out << 8) - m * z_in + 128, clamped.
+  std::optional<std::string> by_xnnpack_convert(int32_t op,
+                                                const std::map<int32_t, std::vector<uint8_t>> &codes,
+                                                const std::vector<uint8_t> &theirs) {
+    const ir::Operator &o = model_.operators[static_cast<size_t>(op)];
+    const ir::Tensor &in = model_.tensors[static_cast<size_t>(o.inputs[0])];
+    const ir::Tensor &output = model_.tensors[static_cast<size_t>(o.outputs[0])];
+    if (in.dtype != ir::DType::Int8 || output.dtype != ir::DType::Int8)
+      return std::nullopt;
+    const int32_t m = static_cast<int32_t>(
+        std::lrintf(256.0f * (quant_of(in).scale / quant_of(output).scale)));
+    const int32_t bias = quant_of(output).zero_point * 256 - m * quant_of(in).zero_point + 0x80;
+    const std::vector<uint8_t> &x = codes.at(o.inputs[0]);
+    std::vector<uint8_t> ours(x.size());
+    for (size_t i = 0; i < x.size(); ++i) {
+      const int32_t acc = bias + static_cast<int32_t>(code(in.dtype, x, i)) * m;
+      ours[i] = static_cast<uint8_t>(static_cast<int8_t>(std::clamp(acc >> 8, -128, 127)));
+    }
+    if (ours != theirs)
+      return std::nullopt;
+    return std::string("xnnpack-convert");
   }
 
   // TFLite's result: the op on the input's parameters with no activation, then clamped to

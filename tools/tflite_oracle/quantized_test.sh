@@ -125,7 +125,8 @@ fi
 
 for c in "${cases[@]}"; do
   out=$tmp/$c.out.json
-  expected=${refusal[${c%%.*}]:-}
+  # A line may name one case (<recipe>.<granularity>.<dtype>) or the recipe (every case).
+  expected=${refusal[$c]:-${refusal[${c%%.*}]:-}}
   if [ -f "$out.error" ]; then
     if [ -n "$expected" ] && grep -qF -- "$expected" "$out.error"; then
       echo "SKIP $c: refused by TFLite: $(grep -m1 'ERROR: .' "$out.error" | sed 's/^ *//')"

@@ -75,23 +75,4 @@ BoundKernel bind_quantized_Pad(const Operands &ops) {
   });
 }
 
-BoundKernel bind_quantized_Transpose(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_Gather(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_Slice(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_StridedSlice(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_Squeeze(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_ExpandDims(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_Pack(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_Unpack(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_SplitV(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_Tile(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_PadV2(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_MirrorPad(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_DepthToSpace(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_SpaceToDepth(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_BatchToSpaceND(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_SpaceToBatchND(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_Shape(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_OneHot(const Operands &ops) { no_integer_kernel_yet(ops); }
-
 } // namespace qgold::interp

@@ -52,10 +52,4 @@ BoundKernel bind_quantized_InstanceNorm(const Operands &ops) {
   });
 }
 
-BoundKernel bind_quantized_LogSoftmax(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_L2Normalize(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_LocalResponseNormalization(const Operands &ops) {
-  no_integer_kernel_yet(ops);
-}
-
 } // namespace qgold::interp

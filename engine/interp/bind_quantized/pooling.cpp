@@ -47,12 +47,6 @@ BoundKernel bind_quantized_Mean(const Operands &ops) {
   });
 }
 
-BoundKernel bind_quantized_ArgMax(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_ArgMin(const Operands &ops) { no_integer_kernel_yet(ops); }
 BoundKernel bind_quantized_Sum(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_ReduceMax(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_ReduceMin(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_ReduceProd(const Operands &ops) { no_integer_kernel_yet(ops); }
-BoundKernel bind_quantized_L2Pool2D(const Operands &ops) { no_integer_kernel_yet(ops); }
 
 } // namespace qgold::interp

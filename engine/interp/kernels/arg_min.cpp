@@ -17,5 +17,11 @@ template void arg_min(const ir::Shape &, const int32_t *, int32_t, int32_t *);
 template void arg_min(const ir::Shape &, const int32_t *, int32_t, int64_t *);
 template void arg_min(const ir::Shape &, const int64_t *, int32_t, int32_t *);
 template void arg_min(const ir::Shape &, const int64_t *, int32_t, int64_t *);
+template void arg_min(const ir::Shape &, const uint8_t *, int32_t, int32_t *);
+template void arg_min(const ir::Shape &, const uint8_t *, int32_t, int64_t *);
+template void arg_min(const ir::Shape &, const int8_t *, int32_t, int32_t *);
+template void arg_min(const ir::Shape &, const int8_t *, int32_t, int64_t *);
+template void arg_min(const ir::Shape &, const int16_t *, int32_t, int32_t *);
+template void arg_min(const ir::Shape &, const int16_t *, int32_t, int64_t *);
 
 } // namespace qgold::interp::kernels

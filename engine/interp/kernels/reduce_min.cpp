@@ -18,5 +18,8 @@ void reduce_min(const ir::Shape &input_shape, const T *input, std::span<const in
 template void reduce_min(const ir::Shape &, const float *, std::span<const int32_t>, float *);
 template void reduce_min(const ir::Shape &, const int32_t *, std::span<const int32_t>, int32_t *);
 template void reduce_min(const ir::Shape &, const int64_t *, std::span<const int32_t>, int64_t *);
+template void reduce_min(const ir::Shape &, const uint8_t *, std::span<const int32_t>, uint8_t *);
+template void reduce_min(const ir::Shape &, const int8_t *, std::span<const int32_t>, int8_t *);
+template void reduce_min(const ir::Shape &, const int16_t *, std::span<const int32_t>, int16_t *);
 
 } // namespace qgold::interp::kernels

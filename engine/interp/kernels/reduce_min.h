@@ -10,7 +10,8 @@ namespace qgold::interp::kernels {
 // TFLite's ReduceMin (ReduceGeneric with kMin): each output starts at the
 // largest value of T and takes an input element when it is smaller, in
 // row-major input order, so an empty reduction gives the largest value
-// (FLT_MAX for float). T is float, int32_t or int64_t.
+// (FLT_MAX for float). T is float, int32_t, int64_t or the
+// uint8/int8/int16 codes of a quantized tensor (bind_quantized/reduce_compute.cpp).
 template <typename T>
 void reduce_min(const ir::Shape &input_shape, const T *input, std::span<const int32_t> axes,
                 T *output);

@@ -31,9 +31,10 @@ std::vector<int32_t> axis_sources(int32_t in_size, int32_t out_size,
 
 } // namespace
 
+template <typename T>
 void resize_nearest_neighbor(const ResizeNearestNeighborParams &params,
-                             const ir::Shape &input_shape, const float *input,
-                             const ir::Shape &output_shape, float *output) {
+                             const ir::Shape &input_shape, const T *input,
+                             const ir::Shape &output_shape, T *output) {
   const Nhwc in = nhwc(input_shape);
   const Nhwc out = nhwc(output_shape);
   const std::vector<int32_t> ys = axis_sources(in.h, out.h, params);
@@ -44,5 +45,14 @@ void resize_nearest_neighbor(const ResizeNearestNeighborParams &params,
         std::copy_n(input + offset(in, b, ys[y], xs[x], 0), out.c,
                     output + offset(out, b, y, x, 0));
 }
+
+#define QGOLD_INSTANTIATE(T)                                                                       \
+  template void resize_nearest_neighbor<T>(const ResizeNearestNeighborParams &,                   \
+                                           const ir::Shape &, const T *, const ir::Shape &, T *);
+QGOLD_INSTANTIATE(float)
+QGOLD_INSTANTIATE(uint8_t)
+QGOLD_INSTANTIATE(int8_t)
+QGOLD_INSTANTIATE(int16_t)
+#undef QGOLD_INSTANTIATE
 
 } // namespace qgold::interp::kernels

@@ -10,7 +10,7 @@ namespace qgold::interp::kernels {
 template <typename T>
 void space_to_batch_nd(const ir::Shape &input_shape, const T *input,
                        std::span<const int32_t> block_shape, std::span<const int32_t> paddings,
-                       const ir::Shape &output_shape, T *output) {
+                       const ir::Shape &output_shape, T *output, T pad_value) {
   const size_t m = block_shape.size();
   int64_t depth = 1; // the trailing dims move as one run
   for (size_t d = m + 1; d < input_shape.size(); ++d)
@@ -41,7 +41,7 @@ void space_to_batch_nd(const ir::Shape &input_shape, const T *input,
       if (inside)
         dst = std::copy_n(input + in_offset * depth, depth, dst);
       else
-        dst = std::fill_n(dst, depth, T{});
+        dst = std::fill_n(dst, depth, pad_value);
       for (size_t i = m; i-- > 0;) {
         if (++index[i] < output_shape[i + 1])
           break;
@@ -53,7 +53,7 @@ void space_to_batch_nd(const ir::Shape &input_shape, const T *input,
 
 #define QGOLD_INSTANTIATE(T)                                                                       \
   template void space_to_batch_nd<T>(const ir::Shape &, const T *, std::span<const int32_t>,      \
-                                     std::span<const int32_t>, const ir::Shape &, T *);
+                                     std::span<const int32_t>, const ir::Shape &, T *, T);
 QGOLD_FOR_EACH_MOVED_TYPE(QGOLD_INSTANTIATE)
 #undef QGOLD_INSTANTIATE
 
