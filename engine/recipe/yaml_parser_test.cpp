@@ -114,7 +114,8 @@ TEST(YamlRecipe, SyntaxErrorHasLocation) {
 TEST(YamlRecipe, UnknownTopLevelKey) {
   EXPECT_THAT(yaml_error("name: x\nseeds: 3\n"),
               HasSubstr("bad.yaml:2:1: unknown key 'seeds' in recipe (expected one of: name, "
-                        "seed, operands, operations, inputs, outputs, calibration, tests)"));
+                        "seed, operands, operations, inputs, outputs, subgraphs, signature_defs, "
+                        "ext_offset, calibration, tests)"));
 }
 
 TEST(YamlRecipe, MissingRequiredKey) {
@@ -131,7 +132,7 @@ TEST(YamlRecipe, OperandErrors) {
   const char *head = "operations: []\ninputs: []\noutputs: []\noperands:\n";
   EXPECT_THAT(yaml_error(std::string(head) + "  - {name: a, type: FLOAT8, shape: [1]}\n"),
               HasSubstr("bad.yaml:5:21: unknown tensor type 'FLOAT8' (expected one of: FLOAT32, "
-                        "INT32, UINT8, INT16, INT8, INT64, BOOL)"));
+                        "FLOAT16, INT32, UINT8, INT16, INT8, INT64, BOOL)"));
   EXPECT_THAT(yaml_error(std::string(head) + "  - {name: a, type: FLOAT32, shape: [1, x]}\n"),
               HasSubstr("bad.yaml:5:41: expected a non-negative 32-bit dim, got 'x'"));
   EXPECT_THAT(yaml_error(std::string(head) + "  - {name: a, type: FLOAT32, shape: 3}\n"),
