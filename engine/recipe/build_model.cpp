@@ -82,14 +82,15 @@ public:
         fail(operand.location, fmt::format("operand '{}' is a graph input; make_sparse is for "
                                            "constants",
                                            operand.name));
+    // Validated on its own, so that op and tensor indices of errors are this graph's.
+    ir::Model alone;
+    static_cast<ir::Graph &>(alone) = std::move(graph_);
     try {
-      ir::Model alone;
-      static_cast<ir::Graph &>(alone) = graph_;
       ir::validate_model(alone);
     } catch (const ir::ModelError &e) {
       throw InputError(fmt::format("{}: {}", error_location(e).to_string(), e.what()));
     }
-    return std::move(graph_);
+    return std::move(static_cast<ir::Graph &>(alone));
   }
 
   // Name of the operand a signature entry refers to (by name or by index).
