@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(cmake ninja-build g++ flatbuffers-compiler libflatbuffers-dev libhdf5-dev
           libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev
           libdnnl-dev libssl-dev
+          libprotobuf-dev protobuf-compiler # tflchef recipe text (TextFormat)
           time) # /usr/bin/time: scripts/bench.sh reads peak RSS from it
 # CI opens the HTML reports in headless Chromium through Node.js (qgold_html_reports).
 if [ "${QGOLD_REQUIRE_CHROMIUM:-0}" = 1 ] || [ -n "${CI:-}" ]; then

@@ -51,11 +51,11 @@ TEST(RecipeErrors, MalformedYamlNamesLineAndColumn) {
 }
 
 TEST(RecipeErrors, MalformedTflchefTextNamesLineAndColumn) {
+  // Syntax errors are libprotobuf TextFormat's, with the place it found them.
   EXPECT_THAT(chef_error("operand {\n  name: \"a\"\n  type FLOAT32\n}\n"),
-              HasSubstr("r.recipe:3:8: expected ':' or '{' after field 'type', "
-                        "got 'FLOAT32'"));
+              HasSubstr("r.recipe:3:8: Expected \":\", found \"FLOAT32\"."));
   EXPECT_THAT(chef_error("operand { name: \"a\" "),
-              HasSubstr("r.recipe:1:21: expected '}' before end of file"));
+              HasSubstr("r.recipe:1:21: Expected identifier, got: "));
 }
 
 TEST(RecipeErrors, UnknownOpOptionAndFiller) {
@@ -63,14 +63,14 @@ TEST(RecipeErrors, UnknownOpOptionAndFiller) {
 operand { name: "b" type: FLOAT32 shape { dim: 1 } }
 operation { type: "Frobnicate" input: "a" output: "b" }
 )"),
-              HasSubstr("r.recipe:3:19: operation type 'Frobnicate' is not "
+              HasSubstr("r.recipe:3:13: operation type 'Frobnicate' is not "
                         "supported by qgold (supported: "));
   EXPECT_THAT(chef_error(R"(operand { name: "a" type: FLOAT32 shape { dim: 1 } }
 operand { name: "b" type: FLOAT32 shape { dim: 1 } }
 operation { type: "Add" add_options { activation: NONE, spin: 3 } input: "a" input: "a" output: "b" }
 )"),
-              HasSubstr("r.recipe:3:57: unknown field 'spin' in add_options "
-                        "(expected one of: activation)"));
+              HasSubstr("r.recipe:3:61: Message type \"tflchef.ActivationOptions\" has no field "
+                        "named \"spin\"."));
   EXPECT_THAT(chef_error(R"(operand { name: "a" type: FLOAT32 shape { dim: 1 }
   filler { tag: "sparkle" arg: "1" } }
 )"),

@@ -43,6 +43,8 @@ IntRange int_range(ir::DType dtype) {
   }
 }
 
+bool is_float(ir::DType dtype) { return dtype == ir::DType::Float32 || dtype == ir::DType::Float16; }
+
 bool is_integer(ir::DType dtype) {
   return dtype == ir::DType::UInt8 || dtype == ir::DType::Int8 || dtype == ir::DType::Int16 ||
          dtype == ir::DType::Int32 || dtype == ir::DType::Int64;
@@ -54,7 +56,13 @@ public:
   ByteWriter(ir::DType dtype, int64_t count) : dtype_(dtype) {
     bytes_.reserve(static_cast<size_t>(count) * ir::dtype_size(dtype));
   }
-  void add_float(float value) { append(value); }
+  // FLOAT32 as is; FLOAT16 rounded once to half precision.
+  void add_float(float value) {
+    if (dtype_ == ir::DType::Float16)
+      append(float_to_half(value));
+    else
+      append(value);
+  }
   void add_bool(bool value) { bytes_.push_back(value ? 1 : 0); }
   void add_int(int64_t value) {
     switch (dtype_) {
@@ -129,10 +137,10 @@ private:
   // Parses arg `i` as one element of the operand's dtype and appends it.
   void add_arg(size_t i) {
     const std::string &text = filler_.args[i];
-    if (operand_.dtype == ir::DType::Float32) {
+    if (is_float(operand_.dtype)) {
       auto value = parse_float(text);
       if (!value)
-        fail(fmt::format("arg {} '{}' is not a FLOAT32 number", i, text));
+        fail(fmt::format("arg {} '{}' is not a {} number", i, text, dtype()));
       out_.add_float(*value);
     } else if (operand_.dtype == ir::DType::Bool) {
       auto value = parse_bool(text);
@@ -152,7 +160,7 @@ private:
   }
 
   void add_zero() {
-    if (operand_.dtype == ir::DType::Float32)
+    if (is_float(operand_.dtype))
       out_.add_float(0.0f);
     else if (operand_.dtype == ir::DType::Bool)
       out_.add_bool(false);
@@ -194,7 +202,7 @@ private:
   // Float samples are rounded once to float; integer samples are rounded half
   // away from zero and clamped to the dtype range.
   void add_sample(double value) {
-    if (operand_.dtype == ir::DType::Float32) {
+    if (is_float(operand_.dtype)) {
       out_.add_float(static_cast<float>(value));
       return;
     }
@@ -247,10 +255,9 @@ private:
 } // namespace
 
 namespace {
-constexpr std::array<ir::DType, 7> kRecipeDTypes = {ir::DType::Float32, ir::DType::Int32,
-                                                    ir::DType::UInt8,   ir::DType::Int16,
-                                                    ir::DType::Int8,    ir::DType::Int64,
-                                                    ir::DType::Bool};
+constexpr std::array<ir::DType, 8> kRecipeDTypes = {
+    ir::DType::Float32, ir::DType::Float16, ir::DType::Int32, ir::DType::UInt8,
+    ir::DType::Int16,   ir::DType::Int8,    ir::DType::Int64, ir::DType::Bool};
 } // namespace
 
 std::optional<ir::DType> recipe_dtype(std::string_view name) {
@@ -265,6 +272,40 @@ std::string recipe_dtype_names() {
   for (ir::DType dtype : kRecipeDTypes)
     out += (out.empty() ? "" : ", ") + std::string(ir::dtype_name(dtype));
   return out;
+}
+
+uint16_t float_to_half(float value) {
+  uint32_t bits = 0;
+  std::memcpy(&bits, &value, 4);
+  const auto sign = static_cast<uint16_t>((bits >> 16) & 0x8000);
+  const uint32_t magnitude = bits & 0x7fffffff;
+  if (magnitude > 0x7f800000) // NaN: keep it quiet
+    return sign | 0x7e00;
+  if (magnitude >= 0x477ff000) // rounds to a value beyond 65504: infinity
+    return sign | 0x7c00;
+  if (magnitude < 0x38800000) { // below the smallest normal half 2^-14: subnormal or zero
+    // Units of 2^-24, rounded to nearest even; the float's value is exact in double.
+    float abs_value = 0;
+    std::memcpy(&abs_value, &magnitude, 4);
+    return sign | static_cast<uint16_t>(std::nearbyint(static_cast<double>(abs_value) * 0x1p24));
+  }
+  // Normal: rebias the exponent (127 -> 15), round the 23-bit mantissa to 10 bits, nearest even.
+  const uint32_t rebased = magnitude - (uint32_t{112} << 23);
+  const uint32_t rounded = rebased + 0xfff + ((rebased >> 13) & 1);
+  return sign | static_cast<uint16_t>(rounded >> 13);
+}
+
+float half_to_float(uint16_t half) {
+  const int exponent = (half >> 10) & 0x1f, mantissa = half & 0x3ff;
+  float magnitude;
+  if (exponent == 0)
+    magnitude = std::ldexp(static_cast<float>(mantissa), -24);
+  else if (exponent == 31)
+    magnitude = mantissa ? std::numeric_limits<float>::quiet_NaN()
+                         : std::numeric_limits<float>::infinity();
+  else
+    magnitude = std::ldexp(static_cast<float>(mantissa + 1024), exponent - 25);
+  return (half & 0x8000) ? -magnitude : magnitude;
 }
 
 uint64_t fnv1a64(std::string_view text) {

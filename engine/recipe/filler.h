@@ -21,6 +21,11 @@ namespace qgold::recipe {
 std::optional<ir::DType> recipe_dtype(std::string_view name);
 std::string recipe_dtype_names();
 
+// IEEE half precision (FLOAT16 operands): rounding to nearest even, overflow
+// to infinity; and back, exactly.
+uint16_t float_to_half(float value);
+float half_to_float(uint16_t half);
+
 // 64-bit FNV-1a of `text`.
 uint64_t fnv1a64(std::string_view text);
 

@@ -30,6 +30,11 @@ struct Operand {
   ir::Shape shape;
   std::optional<Filler> filler;
   std::optional<ir::QuantParams> quant;
+  // Dims as a converter declares them, -1 where dynamic; empty when not given.
+  std::vector<int32_t> shape_signature;
+  // Store the constant sparse (tflchef's make_sparse: every dim dense but the
+  // last, which is CSR); the model then needs a Densify to read it.
+  bool make_sparse = false;
   SourceLocation location;
 };
 
@@ -38,6 +43,30 @@ struct Operation {
   std::vector<std::string> inputs; // "" = optional input absent
   std::vector<std::string> outputs;
   ir::Options options;
+  std::string custom_code; // type "Custom" only: the op's custom code
+  SourceLocation location;
+};
+
+// A further subgraph (tflchef's `graph { ... }`), subgraph 1, 2, ... of the model.
+struct Subgraph {
+  std::string name; // "" = tflchef's default sub_<n>
+  std::vector<Operand> operands;
+  std::vector<Operation> operations;
+  std::vector<std::string> inputs, outputs;
+  SourceLocation location;
+};
+
+// A signature def: graph inputs/outputs of one subgraph under alias names.
+struct Signature {
+  struct Entry {
+    std::string alias;
+    std::string tensor;         // an operand name of the subgraph, or
+    std::optional<uint32_t> index; // its index among the subgraph's operands
+    SourceLocation location;
+  };
+  std::string key;
+  uint32_t subgraph = 0;
+  std::vector<Entry> inputs, outputs;
   SourceLocation location;
 };
 
@@ -77,12 +106,16 @@ struct Recipe {
   std::vector<Operand> operands;
   std::vector<Operation> operations;
   std::vector<std::string> inputs, outputs;
+  std::vector<Subgraph> subgraphs;
+  std::vector<Signature> signatures;
+  bool ext_offset = false; // constant buffers after the FlatBuffer
   std::optional<Calibration> calibration; // YAML only
   std::vector<TestConfig> tests;          // YAML only
   SourceLocation location; // the file
 };
 
 // Parsers. Errors are InputError "file:line:column: message".
+// parse_tflchef_recipe reads protobuf text format with libprotobuf's TextFormat.
 Recipe parse_yaml_recipe(const std::string &text, const std::string &file);
 Recipe parse_tflchef_recipe(const std::string &text, const std::string &file);
 // By extension: .yaml/.yml -> YAML, anything else (test.recipe, .rule) -> tflchef text.
@@ -90,6 +123,10 @@ Recipe load_recipe(const std::filesystem::path &path);
 
 // qgold's YAML form of a recipe (convert-recipe); parse_yaml_recipe(to_yaml(r)) == r.
 std::string to_yaml(const Recipe &recipe);
+// The tflchef text form of a recipe. Random fillers (gaussian, uniform) are
+// written as explicit values, since tflchef text has no seed; so
+// build_model(parse_tflchef_recipe(to_tflchef(r))) builds the model r builds.
+std::string to_tflchef(const Recipe &recipe);
 
 // Generates filler data and builds a validated model. Errors point at the
 // recipe location of the offending operand or operation.

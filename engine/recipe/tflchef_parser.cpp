@@ -1,416 +1,344 @@
-// Reader for ONE's tflchef / circlechef recipes (protobuf text format of
-// tflchef.ModelRecipe, formats.md §2).
-//
-// Why a hand-written parser instead of libprotobuf's TextFormat: qgold wants
-// its own "file:line:column: expected X, got Y" messages for every mistake
-// (TextFormat reports through a collector with its own wording and stops at
-// the schema level), it keeps qgold free of a protobuf dependency and of
-// generated code from ONE's .proto files, and the language subset recipes use
-// (nested messages, repeated scalars, strings, enums, numbers, comments) is
-// small enough to read completely in text_proto.cpp.
+// Reader for ONE's tflchef / circlechef recipes: libprotobuf's TextFormat
+// parses the text against our tflchef.proto (so every construct protobuf's
+// text format has, enum values by number included, reads as tflchef reads
+// it), then the message is mapped to a Recipe. Syntax and schema errors come
+// from TextFormat's error collector, the rest from here; both are
+// "file:line:column: message".
 #include "recipe/filler.h"
 #include "recipe/option_fields.h"
 #include "recipe/recipe.h"
-#include "recipe/scalar.h"
-#include "recipe/text_proto.h"
 
 #include "ir/error.h"
 #include "ir/op_registry.h"
 
+#include "tflchef.pb.h"
+
 #include <fmt/format.h>
+#include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/text_format.h>
 
 #include <algorithm>
-#include <array>
-#include <initializer_list>
-#include <map>
-#include <utility>
+#include <climits>
 
 namespace qgold::recipe {
 namespace {
 
-using Kind = TextField::Kind;
-using Names = std::initializer_list<std::string_view>;
+namespace pb = google::protobuf;
+using ParseInfoTree = pb::TextFormat::ParseInfoTree;
 
-// Whether `name` is the options field of some op qgold supports.
-bool is_options_field(std::string_view name) {
-  const auto &ops = ir::all_ops();
-  return std::any_of(ops.begin(), ops.end(),
-                     [&](ir::OpCode op) { return ir::op_info(op).chef_options == name; });
-}
-
-std::string join(Names names) {
-  std::string out;
-  for (std::string_view name : names)
-    out += (out.empty() ? "" : ", ") + std::string(name);
-  return out;
-}
-
-bool contains(Names names, std::string_view name) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
-
-std::string_view kind_name(Kind kind) {
-  switch (kind) {
-  case Kind::String:
-    return "a quoted string";
-  case Kind::Identifier:
-    return "an identifier";
-  case Kind::Number:
-    return "a number";
-  case Kind::Message:
-    return "a message { ... }";
-  }
-  return "";
-}
-
-class ChefReader {
+// Keeps TextFormat's first error (later ones follow from it).
+class FirstError : public pb::io::ErrorCollector {
 public:
-  explicit ChefReader(std::string file) : file_(std::move(file)) {}
+  void AddError(int line, pb::io::ColumnNumber column, const std::string &message) override {
+    if (!message_.empty())
+      return;
+    line_ = line;
+    column_ = column;
+    message_ = message;
+  }
+  void AddWarning(int, pb::io::ColumnNumber, const std::string &) override {}
 
-  Recipe read(const std::vector<TextField> &fields) {
-    check_fields(fields, "the recipe", {"name", "version"}, {"operand", "operation", "input", "output"},
-                 {"graph", "signature_def"});
-    Recipe recipe;
-    recipe.location = {file_, 0, 0};
-    for (const TextField &field : fields) {
-      if (field.name == "name")
-        recipe.name = string_value(field);
-      else if (field.name == "version")
-        number<uint64_t>(field, "an unsigned integer", parse_uint64); // checked, not used
-      else if (field.name == "operand")
-        recipe.operands.push_back(read_operand(field));
-      else if (field.name == "operation")
-        recipe.operations.push_back(read_operation(field));
-      else if (field.name == "input")
-        recipe.inputs.push_back(string_value(field));
-      else if (field.name == "output")
-        recipe.outputs.push_back(string_value(field));
-    }
-    return recipe;
+  std::string describe(const std::string &file) const {
+    if (line_ < 0)
+      return fmt::format("{}: {}", file, message_);
+    return fmt::format("{}:{}:{}: {}", file, line_ + 1, column_ + 1, message_);
   }
 
 private:
-  SourceLocation at(const TextField &field) const { return {file_, field.line, field.column}; }
-  SourceLocation value_at(const TextField &field) const {
-    return {file_, field.value_line, field.value_column};
-  }
-
-  [[noreturn]] void fail(const SourceLocation &where, const std::string &message) const {
-    throw InputError(fmt::format("{}: {}", where.to_string(), message));
-  }
-
-  // Rejects unknown fields, repeats of singular fields and fields qgold does
-  // not implement (UnsupportedError, so callers can tell them apart).
-  void check_fields(const std::vector<TextField> &fields, std::string_view message, Names singular,
-                    Names repeated, Names unsupported) const {
-    std::map<std::string_view, const TextField *> seen;
-    for (const TextField &field : fields) {
-      if (contains(unsupported, field.name))
-        throw UnsupportedError(fmt::format("{}: field '{}' of {} is not supported by qgold",
-                                           at(field).to_string(), field.name, message));
-      if (contains(repeated, field.name))
-        continue;
-      if (!contains(singular, field.name)) {
-        std::string expected = join(singular);
-        if (repeated.size())
-          expected += (expected.empty() ? "" : ", ") + join(repeated);
-        fail(at(field), fmt::format("unknown field '{}' in {} (expected one of: {})", field.name,
-                                    message, expected));
-      }
-      auto [it, inserted] = seen.emplace(field.name, &field);
-      if (!inserted)
-        fail(at(field), fmt::format("field '{}' of {} is given twice (first at line {})",
-                                    field.name, message, it->second->line));
-    }
-  }
-
-  void expect_kind(const TextField &field, Kind kind) const {
-    if (field.kind != kind)
-      fail(value_at(field), fmt::format("field '{}' expects {}, got {}", field.name,
-                                        kind_name(kind), kind_name(field.kind)));
-  }
-
-  std::string string_value(const TextField &field) const {
-    expect_kind(field, Kind::String);
-    return field.value;
-  }
-
-  template <typename T, typename Parse>
-  T number(const TextField &field, std::string_view what, Parse parse) const {
-    expect_kind(field, Kind::Number);
-    std::string_view text = field.value;
-    // Protobuf text allows a float suffix: "1.5f".
-    if (std::is_floating_point_v<T> && text.size() > 1 && (text.back() == 'f' || text.back() == 'F'))
-      text.remove_suffix(1);
-    auto value = parse(text);
-    if (!value)
-      fail(value_at(field),
-           fmt::format("field '{}' expects {}, got '{}'", field.name, what, field.value));
-    return static_cast<T>(*value);
-  }
-
-  // Floats may also be written as the identifiers inf / nan.
-  float float_value(const TextField &field) const {
-    if (field.kind == Kind::Identifier)
-      if (auto value = parse_float(field.value))
-        return *value;
-    return number<float>(field, "a float", parse_float);
-  }
-
-  ir::DType read_dtype(const TextField &field) const {
-    expect_kind(field, Kind::Identifier);
-    if (auto dtype = recipe_dtype(field.value))
-      return *dtype;
-    for (std::string_view known : {"FLOAT16", "STRING", "INT4", "UINT4", "FLOAT64"})
-      if (field.value == known)
-        throw UnsupportedError(fmt::format("{}: tensor type {} is not supported by qgold "
-                                           "(supported: {})",
-                                           value_at(field).to_string(), field.value,
-                                           recipe_dtype_names()));
-    fail(value_at(field), fmt::format("unknown tensor type '{}' (expected one of: {})",
-                                      field.value, recipe_dtype_names()));
-  }
-
-  Operand read_operand(const TextField &message) const {
-    expect_kind(message, Kind::Message);
-    check_fields(message.fields, "operand", {"name", "type", "shape", "filler", "quant", "is_variable"},
-                 {}, {"sparsity", "shape_signature", "make_sparse"});
-    Operand operand;
-    operand.location = at(message);
-    bool has_name = false, has_type = false;
-    for (const TextField &field : message.fields) {
-      if (field.name == "name") {
-        operand.name = string_value(field);
-        has_name = true;
-      } else if (field.name == "type") {
-        operand.dtype = read_dtype(field);
-        has_type = true;
-      } else if (field.name == "shape") {
-        operand.shape = read_shape(field);
-      } else if (field.name == "filler") {
-        operand.filler = read_filler(field);
-      } else if (field.name == "quant") {
-        operand.quant = read_quant(field);
-      } else if (field.name == "is_variable") {
-        if (bool_value(field))
-          throw UnsupportedError(fmt::format("{}: variable tensors are not supported by qgold",
-                                             at(field).to_string()));
-      }
-    }
-    if (!has_name || !has_type)
-      fail(operand.location, fmt::format("operand needs a {}", !has_name ? "name" : "type"));
-    return operand;
-  }
-
-  bool bool_value(const TextField &field) const {
-    if (field.kind == Kind::Identifier || field.kind == Kind::Number)
-      if (auto value = parse_bool(field.value))
-        return *value;
-    fail(value_at(field),
-         fmt::format("field '{}' expects true or false, got '{}'", field.name, field.value));
-  }
-
-  ir::Shape read_shape(const TextField &message) const {
-    expect_kind(message, Kind::Message);
-    check_fields(message.fields, "shape", {}, {"dim"}, {});
-    ir::Shape shape;
-    for (const TextField &dim : message.fields) {
-      auto value = number<uint64_t>(dim, "a non-negative integer", parse_uint64);
-      if (value > static_cast<uint64_t>(INT32_MAX))
-        fail(value_at(dim), fmt::format("dim {} does not fit in int32", value));
-      shape.push_back(static_cast<int32_t>(value));
-    }
-    return shape;
-  }
-
-  Filler read_filler(const TextField &message) const {
-    expect_kind(message, Kind::Message);
-    check_fields(message.fields, "filler", {"tag"}, {"arg"}, {});
-    Filler filler;
-    filler.location = at(message);
-    bool has_tag = false;
-    for (const TextField &field : message.fields) {
-      if (field.name == "tag") {
-        filler.tag = string_value(field);
-        has_tag = true;
-      } else {
-        filler.args.push_back(string_value(field));
-      }
-    }
-    if (!has_tag)
-      fail(filler.location, "filler needs a tag");
-    // A text recipe must mean what it means to tflchef, whose fillers are these three.
-    if (!contains({"constant", "explicit", "gaussian"}, filler.tag))
-      fail(filler.location,
-           fmt::format("filler tag '{}' is not a tflchef filler (expected constant, explicit or "
-                       "gaussian); qgold's YAML recipes also have 'uniform'",
-                       filler.tag));
-    return filler;
-  }
-
-  ir::QuantParams read_quant(const TextField &message) const {
-    expect_kind(message, Kind::Message);
-    check_fields(message.fields, "quant", {"quantized_dimension"},
-                 {"min", "max", "scale", "zero_point"}, {});
-    ir::QuantParams quant;
-    for (const TextField &field : message.fields) {
-      if (field.name == "min")
-        quant.min.push_back(float_value(field));
-      else if (field.name == "max")
-        quant.max.push_back(float_value(field));
-      else if (field.name == "scale")
-        quant.scale.push_back(float_value(field));
-      else if (field.name == "zero_point")
-        quant.zero_point.push_back(number<int64_t>(field, "a 64-bit integer", parse_int64));
-      else
-        quant.quantized_dimension = number<int32_t>(field, "a 32-bit integer", parse_int32);
-    }
-    return quant;
-  }
-
-  Operation read_operation(const TextField &message) const {
-    expect_kind(message, Kind::Message);
-    Operation operation;
-    operation.location = at(message);
-    const TextField *type = nullptr;
-    const TextField *options = nullptr;
-    std::vector<TextField> plain;
-    for (const TextField &field : message.fields) {
-      if (field.name == "type")
-        type = &field;
-      bool is_options = field.name.ends_with("_options") && is_options_field(field.name);
-      if (!is_options) {
-        plain.push_back(field);
-        continue;
-      }
-      if (options)
-        fail(at(field), fmt::format("operation has two options messages ('{}' at line {} and '{}')",
-                                    options->name, options->line, field.name));
-      options = &field;
-    }
-    check_fields(plain, "operation", {"type", "version"}, {"input", "output"},
-                 {"custom_code", "extype"});
-    if (!type)
-      fail(operation.location, "operation needs a type");
-    std::string type_name = string_value(*type);
-    auto code = ir::op_from_name(type_name);
-    if (!code) {
-      std::string supported;
-      for (ir::OpCode op : ir::all_ops())
-        supported += (supported.empty() ? "" : ", ") + std::string(ir::op_name(op));
-      throw UnsupportedError(fmt::format("{}: operation type '{}' is not supported by qgold "
-                                         "(supported: {})",
-                                         value_at(*type).to_string(), type_name, supported));
-    }
-    operation.code = *code;
-    operation.options = ir::default_options(*code);
-    for (const TextField &field : plain) {
-      if (field.name == "input")
-        operation.inputs.push_back(string_value(field));
-      else if (field.name == "output")
-        operation.outputs.push_back(string_value(field));
-      else if (field.name == "version")
-        number<int32_t>(field, "a 32-bit integer", parse_int32); // checked, not used
-    }
-    if (options)
-      read_options(*options, operation);
-    return operation;
-  }
-
-  void read_options(const TextField &message, Operation &operation) const {
-    std::string_view expected = ir::op_info(operation.code).chef_options;
-    std::string_view op = ir::op_name(operation.code);
-    if (message.name != expected)
-      fail(at(message), expected.empty()
-                            ? fmt::format("operation type '{}' takes no options, got '{}'", op,
-                                          message.name)
-                            : fmt::format("options '{}' do not belong to operation type '{}' "
-                                          "(expected {})",
-                                          message.name, op, expected));
-    expect_kind(message, Kind::Message);
-    std::vector<ir::FieldInfo> fields = recipe_option_fields(operation.code);
-    std::vector<std::string_view> singular, repeated;
-    for (const ir::FieldInfo &field : fields)
-      (field.kind == ir::FieldKind::IntList ? repeated : singular).push_back(field.name);
-    check_option_fields(message, singular, repeated);
-    std::map<std::string_view, std::vector<int32_t>> lists;
-    for (const ir::FieldInfo &field : fields)
-      if (field.kind == ir::FieldKind::IntList)
-        lists[field.name]; // present but empty when no element is given
-    for (const TextField &value : message.fields) {
-      auto field = std::find_if(fields.begin(), fields.end(),
-                                [&](const ir::FieldInfo &f) { return f.name == value.name; });
-      if (field->kind == ir::FieldKind::IntList)
-        lists[field->name].push_back(number<int32_t>(value, "a 32-bit integer", parse_int32));
-      else
-        ir::set_option(operation.options, field->name, option_value(value, field->kind));
-    }
-    for (auto &[name, list] : lists)
-      ir::set_option(operation.options, name, ir::FieldValue(list));
-  }
-
-  void check_option_fields(const TextField &message, const std::vector<std::string_view> &singular,
-                           const std::vector<std::string_view> &repeated) const {
-    std::string expected;
-    for (const auto *names : {&singular, &repeated})
-      for (std::string_view name : *names)
-        expected += (expected.empty() ? "" : ", ") + std::string(name);
-    std::map<std::string_view, int> seen;
-    for (const TextField &field : message.fields) {
-      bool is_singular = std::find(singular.begin(), singular.end(), field.name) != singular.end();
-      bool is_repeated = std::find(repeated.begin(), repeated.end(), field.name) != repeated.end();
-      if (!is_singular && !is_repeated)
-        fail(at(field), fmt::format("unknown field '{}' in {} (expected one of: {})", field.name,
-                                    message.name, expected.empty() ? "no fields" : expected));
-      if (is_singular && !seen.emplace(field.name, field.line).second)
-        fail(at(field), fmt::format("field '{}' of {} is given twice (first at line {})",
-                                    field.name, message.name, seen[field.name]));
-    }
-  }
-
-  ir::FieldValue option_value(const TextField &field, ir::FieldKind kind) const {
-    switch (kind) {
-    case ir::FieldKind::Padding:
-      expect_kind(field, Kind::Identifier);
-      if (auto padding = ir::padding_from_name(field.value))
-        return *padding;
-      break;
-    case ir::FieldKind::Activation:
-      expect_kind(field, Kind::Identifier);
-      if (auto activation = ir::activation_from_name(field.value))
-        return *activation;
-      break;
-    case ir::FieldKind::MirrorPadMode:
-      expect_kind(field, Kind::Identifier);
-      if (auto mode = ir::mirror_pad_mode_from_name(field.value))
-        return *mode;
-      break;
-    case ir::FieldKind::DType:
-      expect_kind(field, Kind::Identifier);
-      if (auto dtype = ir::dtype_from_name(field.value))
-        return *dtype;
-      break;
-    case ir::FieldKind::Int:
-      return number<int32_t>(field, "a 32-bit integer", parse_int32);
-    case ir::FieldKind::Bool:
-      return bool_value(field);
-    case ir::FieldKind::Float:
-      return float_value(field);
-    case ir::FieldKind::IntList: // read as repeated fields / lists by the caller
-    case ir::FieldKind::Fixed:      // not in recipe_option_fields()
-      break;
-    }
-    fail(value_at(field), fmt::format("field '{}' expects {}, got '{}'", field.name,
-                                      ir::field_kind_description(kind), field.value));
-  }
-
-  std::string file_;
+  int line_ = -1, column_ = -1;
+  std::string message_;
 };
+
+// Where field `name` (element `index` when repeated) of a message was written.
+class Locator {
+public:
+  Locator(std::string file, const ParseInfoTree *tree) : file_(std::move(file)), tree_(tree) {}
+
+  SourceLocation at(const pb::Message &message, std::string_view name, int index = -1) const {
+    const pb::FieldDescriptor *field = message.GetDescriptor()->FindFieldByName(std::string(name));
+    if (tree_ == nullptr || field == nullptr)
+      return {file_, 0, 0};
+    pb::TextFormat::ParseLocation where = tree_->GetLocation(field, index);
+    if (where.line < 0)
+      return {file_, 0, 0};
+    return {file_, where.line + 1, where.column + 1};
+  }
+
+  Locator nested(const pb::Message &message, std::string_view name, int index = -1) const {
+    const pb::FieldDescriptor *field = message.GetDescriptor()->FindFieldByName(std::string(name));
+    return {file_, tree_ && field ? tree_->GetTreeForNested(field, index) : nullptr};
+  }
+
+  const std::string &file() const { return file_; }
+
+private:
+  std::string file_;
+  const ParseInfoTree *tree_;
+};
+
+[[noreturn]] void fail(const SourceLocation &where, const std::string &message) {
+  throw InputError(fmt::format("{}: {}", where.to_string(), message));
+}
+[[noreturn]] void unsupported(const SourceLocation &where, const std::string &message) {
+  throw UnsupportedError(fmt::format("{}: {}", where.to_string(), message));
+}
+
+ir::DType read_dtype(tflchef::TensorType type, const SourceLocation &where) {
+  std::string_view name = tflchef::TensorType_Name(type);
+  if (auto dtype = recipe_dtype(name))
+    return *dtype;
+  unsupported(where, fmt::format("tensor type {} is not supported by qgold (supported: {})", name,
+                                 recipe_dtype_names()));
+}
+
+ir::Shape read_shape(const tflchef::TensorShape &shape, const SourceLocation &where) {
+  ir::Shape out;
+  for (uint32_t dim : shape.dim()) {
+    if (dim > static_cast<uint32_t>(INT32_MAX))
+      fail(where, fmt::format("dim {} does not fit in int32", dim));
+    out.push_back(static_cast<int32_t>(dim));
+  }
+  return out;
+}
+
+Filler read_filler(const tflchef::TensorFiller &message, const SourceLocation &where) {
+  if (!message.has_tag())
+    fail(where, "filler needs a tag");
+  Filler filler{message.tag(), {message.arg().begin(), message.arg().end()}, where};
+  // A text recipe must mean what it means to tflchef, whose fillers are these three.
+  if (filler.tag != "constant" && filler.tag != "explicit" && filler.tag != "gaussian")
+    fail(where, fmt::format("filler tag '{}' is not a tflchef filler (expected constant, explicit "
+                            "or gaussian); qgold's YAML recipes also have 'uniform'",
+                            filler.tag));
+  return filler;
+}
+
+ir::QuantParams read_quant(const tflchef::TensorQuantization &message) {
+  ir::QuantParams quant;
+  quant.min.assign(message.min().begin(), message.min().end());
+  quant.max.assign(message.max().begin(), message.max().end());
+  quant.scale.assign(message.scale().begin(), message.scale().end());
+  quant.zero_point.assign(message.zero_point().begin(), message.zero_point().end());
+  quant.quantized_dimension = message.quantized_dimension();
+  return quant;
+}
+
+Operand read_operand(const tflchef::Operand &message, const SourceLocation &where, const Locator &in) {
+  if (!message.has_name() || !message.has_type())
+    fail(where, fmt::format("operand needs a {}", !message.has_name() ? "name" : "type"));
+  if (message.has_sparsity())
+    unsupported(in.at(message, "sparsity"),
+                "field 'sparsity' of operand is not supported by qgold (write the dense values "
+                "and 'make_sparse: true')");
+  if (message.is_variable())
+    unsupported(in.at(message, "is_variable"), "variable tensors are not supported by qgold");
+  Operand operand;
+  operand.location = where;
+  operand.name = message.name();
+  operand.dtype = read_dtype(message.type(), in.at(message, "type"));
+  if (message.has_shape())
+    operand.shape = read_shape(message.shape(), in.at(message, "shape"));
+  if (message.has_filler())
+    operand.filler = read_filler(message.filler(), in.at(message, "filler"));
+  if (message.has_quant())
+    operand.quant = read_quant(message.quant());
+  operand.shape_signature.assign(message.shape_signature().dim().begin(),
+                                 message.shape_signature().dim().end());
+  operand.make_sparse = message.make_sparse();
+  return operand;
+}
+
+// The value of singular field `field` of an options message, as qgold's field kind.
+ir::FieldValue option_value(const pb::Message &options, const pb::FieldDescriptor &field,
+                            ir::FieldKind kind, const SourceLocation &where) {
+  const pb::Reflection &reflection = *options.GetReflection();
+  auto enum_name = [&] { return reflection.GetEnum(options, &field)->name(); };
+  std::optional<ir::FieldValue> value;
+  switch (kind) {
+  case ir::FieldKind::Padding:
+    if (auto padding = ir::padding_from_name(enum_name()))
+      value = *padding;
+    break;
+  case ir::FieldKind::Activation:
+    if (auto activation = ir::activation_from_name(enum_name()))
+      value = *activation;
+    break;
+  case ir::FieldKind::MirrorPadMode:
+    if (auto mode = ir::mirror_pad_mode_from_name(enum_name()))
+      value = *mode;
+    break;
+  case ir::FieldKind::DType:
+    if (auto dtype = ir::dtype_from_name(enum_name()))
+      value = *dtype;
+    break;
+  case ir::FieldKind::Int:
+    return reflection.GetInt32(options, &field);
+  case ir::FieldKind::Bool:
+    return reflection.GetBool(options, &field);
+  case ir::FieldKind::Float:
+    return reflection.GetFloat(options, &field);
+  case ir::FieldKind::IntList: // repeated: read by the caller
+  case ir::FieldKind::Fixed:   // not in recipe_option_fields()
+    break;
+  }
+  if (!value)
+    unsupported(where, fmt::format("field '{}' value {} is not supported by qgold (expected {})",
+                                   field.name(), enum_name(), ir::field_kind_description(kind)));
+  return *value;
+}
+
+void read_options(const pb::Message &options, const SourceLocation &where, const Locator &in,
+                  Operation &operation) {
+  const pb::Reflection &reflection = *options.GetReflection();
+  std::vector<const pb::FieldDescriptor *> present;
+  reflection.ListFields(options, &present);
+  std::vector<ir::FieldInfo> fields = recipe_option_fields(operation.code);
+  for (const pb::FieldDescriptor *field : present) {
+    auto info = std::find_if(fields.begin(), fields.end(),
+                             [&](const ir::FieldInfo &f) { return f.name == field->name(); });
+    if (info == fields.end()) // tflchef.proto and the option tables agree (a test checks)
+      fail(where, fmt::format("field '{}' of {} is not an option of {}", field->name(),
+                              options.GetDescriptor()->name(), ir::op_name(operation.code)));
+    if (info->kind == ir::FieldKind::IntList) {
+      std::vector<int32_t> list;
+      for (int i = 0; i < reflection.FieldSize(options, field); ++i)
+        list.push_back(reflection.GetRepeatedInt32(options, field, i));
+      ir::set_option(operation.options, info->name, ir::FieldValue(list));
+    } else {
+      ir::set_option(operation.options, info->name,
+                     option_value(options, *field, info->kind, in.at(options, field->name())));
+    }
+  }
+}
+
+Operation read_operation(const tflchef::Operation &message, const SourceLocation &where,
+                         const Locator &in) {
+  if (!message.has_type())
+    fail(where, "operation needs a type");
+  if (message.has_extype())
+    unsupported(in.at(message, "extype"),
+                "field 'extype' of operation is not supported by qgold (write type: \"Custom\" "
+                "with a custom_code)");
+  Operation operation;
+  operation.location = where;
+  auto code = ir::op_from_name(message.type());
+  if (!code) {
+    std::string supported;
+    for (ir::OpCode op : ir::all_ops())
+      supported += (supported.empty() ? "" : ", ") + std::string(ir::op_name(op));
+    unsupported(in.at(message, "type"),
+                fmt::format("operation type '{}' is not supported by qgold (supported: {})",
+                            message.type(), supported));
+  }
+  operation.code = *code;
+  operation.options = ir::default_options(*code);
+  operation.inputs.assign(message.input().begin(), message.input().end());
+  operation.outputs.assign(message.output().begin(), message.output().end());
+  if (*code == ir::OpCode::Custom) {
+    if (message.custom_code().empty())
+      fail(where, "operation type 'Custom' needs a custom_code");
+    operation.custom_code = message.custom_code();
+  } else if (message.has_custom_code()) {
+    fail(in.at(message, "custom_code"),
+         fmt::format("custom_code is for operation type 'Custom', not '{}'", message.type()));
+  }
+
+  std::vector<const pb::FieldDescriptor *> present;
+  message.GetReflection()->ListFields(message, &present);
+  const pb::FieldDescriptor *options = nullptr;
+  for (const pb::FieldDescriptor *field : present) {
+    if (field->type() != pb::FieldDescriptor::TYPE_MESSAGE)
+      continue;
+    if (options)
+      fail(in.at(message, field->name()),
+           fmt::format("operation has two options messages ('{}' and '{}')", options->name(),
+                       field->name()));
+    options = field;
+  }
+  if (!options)
+    return operation;
+  SourceLocation options_at = in.at(message, options->name());
+  std::string_view expected = ir::op_info(*code).chef_options;
+  if (options->name() != expected)
+    fail(options_at, expected.empty()
+                         ? fmt::format("operation type '{}' takes no options, got '{}'",
+                                       message.type(), options->name())
+                         : fmt::format("options '{}' do not belong to operation type '{}' "
+                                       "(expected {})",
+                                       options->name(), message.type(), expected));
+  read_options(message.GetReflection()->GetMessage(message, options), options_at,
+               in.nested(message, options->name()), operation);
+  return operation;
+}
+
+// ModelRecipe and Graph share their first five fields.
+template <typename Message, typename Out>
+void read_graph(const Message &message, const Locator &in, Out &out) {
+  for (int i = 0; i < message.operand_size(); ++i)
+    out.operands.push_back(read_operand(message.operand(i), in.at(message, "operand", i),
+                                        in.nested(message, "operand", i)));
+  for (int i = 0; i < message.operation_size(); ++i)
+    out.operations.push_back(read_operation(message.operation(i), in.at(message, "operation", i),
+                                            in.nested(message, "operation", i)));
+  out.inputs.assign(message.input().begin(), message.input().end());
+  out.outputs.assign(message.output().begin(), message.output().end());
+}
+
+Signature::Entry read_entry(const tflchef::TensorMap &message, const SourceLocation &where) {
+  if (message.has_tensor() == message.has_tensor_index())
+    fail(where, "a signature entry needs exactly one of 'tensor' and 'tensor_index'");
+  Signature::Entry entry{message.name(), message.tensor(), std::nullopt, where};
+  if (message.has_tensor_index())
+    entry.index = message.tensor_index();
+  return entry;
+}
+
+Signature read_signature(const tflchef::SignatureDef &message, const SourceLocation &where,
+                         const Locator &in) {
+  Signature signature;
+  signature.key = message.signature_key();
+  signature.subgraph = message.subgraph_index();
+  signature.location = where;
+  for (int i = 0; i < message.inputs_size(); ++i)
+    signature.inputs.push_back(read_entry(message.inputs(i), in.at(message, "inputs", i)));
+  for (int i = 0; i < message.outputs_size(); ++i)
+    signature.outputs.push_back(read_entry(message.outputs(i), in.at(message, "outputs", i)));
+  return signature;
+}
+
+Recipe read_recipe(const tflchef::ModelRecipe &message, const Locator &in) {
+  Recipe recipe;
+  recipe.location = {in.file(), 0, 0};
+  if (message.has_name())
+    recipe.name = message.name();
+  read_graph(message, in, recipe);
+  for (int i = 0; i < message.graph_size(); ++i) {
+    Subgraph graph;
+    graph.location = in.at(message, "graph", i);
+    graph.name = message.graph(i).name();
+    read_graph(message.graph(i), in.nested(message, "graph", i), graph);
+    recipe.subgraphs.push_back(std::move(graph));
+  }
+  for (int i = 0; i < message.signature_def_size(); ++i)
+    recipe.signatures.push_back(read_signature(message.signature_def(i),
+                                               in.at(message, "signature_def", i),
+                                               in.nested(message, "signature_def", i)));
+  recipe.ext_offset = message.ext_offset();
+  return recipe;
+}
 
 } // namespace
 
 Recipe parse_tflchef_recipe(const std::string &text, const std::string &file) {
-  return ChefReader(file).read(parse_text_proto(text, file));
+  tflchef::ModelRecipe message;
+  ParseInfoTree tree;
+  FirstError errors;
+  pb::TextFormat::Parser parser;
+  parser.RecordErrorsTo(&errors);
+  parser.WriteLocationsTo(&tree);
+  if (!parser.ParseFromString(text, &message))
+    throw InputError(errors.describe(file));
+  return read_recipe(message, Locator(file, &tree));
 }
 
 } // namespace qgold::recipe

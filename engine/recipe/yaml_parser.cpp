@@ -12,6 +12,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
+#include <cstdint>
 #include <initializer_list>
 #include <set>
 
@@ -51,8 +52,8 @@ public:
     recipe.location = {file_, 0, 0};
     expect(root, YAML::NodeType::Map, "a mapping with the recipe keys at the top level");
     check_keys(root,
-               {"name", "seed", "operands", "operations", "inputs", "outputs", "calibration",
-                "tests"},
+               {"name", "seed", "operands", "operations", "inputs", "outputs", "subgraphs",
+                "signature_defs", "ext_offset", "calibration", "tests"},
                "recipe");
     if (root["name"])
       recipe.name = scalar(root["name"], "the model name");
@@ -63,12 +64,15 @@ public:
         fail(seed, fmt::format("expected an unsigned 64-bit seed, got '{}'", seed.Scalar()));
       recipe.seed = *value;
     }
-    for (const YAML::Node &item : sequence(required(root, "operands", "recipe"), "operands"))
-      recipe.operands.push_back(read_operand(item));
-    for (const YAML::Node &item : sequence(required(root, "operations", "recipe"), "operations"))
-      recipe.operations.push_back(read_operation(item));
-    recipe.inputs = names(required(root, "inputs", "recipe"), "graph inputs");
-    recipe.outputs = names(required(root, "outputs", "recipe"), "graph outputs");
+    read_graph(root, "recipe", recipe);
+    if (root["subgraphs"])
+      for (const YAML::Node &item : sequence(root["subgraphs"], "subgraphs"))
+        recipe.subgraphs.push_back(read_subgraph(item));
+    if (root["signature_defs"])
+      for (const YAML::Node &item : sequence(root["signature_defs"], "signature defs"))
+        recipe.signatures.push_back(read_signature(item));
+    if (root["ext_offset"])
+      recipe.ext_offset = boolean(root["ext_offset"]);
     if (root["calibration"])
       recipe.calibration = read_calibration(root["calibration"]);
     if (root["tests"])
@@ -78,6 +82,75 @@ public:
   }
 
 private:
+  // The main graph (the recipe's top level) and each subgraph have these keys.
+  template <typename Graph>
+  void read_graph(const YAML::Node &node, std::string_view context, Graph &graph) {
+    for (const YAML::Node &item : sequence(required(node, "operands", context), "operands"))
+      graph.operands.push_back(read_operand(item));
+    for (const YAML::Node &item : sequence(required(node, "operations", context), "operations"))
+      graph.operations.push_back(read_operation(item));
+    graph.inputs = names(required(node, "inputs", context), "graph inputs");
+    graph.outputs = names(required(node, "outputs", context), "graph outputs");
+  }
+
+  Subgraph read_subgraph(const YAML::Node &node) {
+    expect(node, YAML::NodeType::Map, "a subgraph mapping {name, operands, operations, ...}");
+    check_keys(node, {"name", "operands", "operations", "inputs", "outputs"}, "subgraph");
+    Subgraph graph;
+    graph.location = location(node);
+    if (node["name"])
+      graph.name = scalar(node["name"], "the subgraph name");
+    read_graph(node, "subgraph", graph);
+    return graph;
+  }
+
+  Signature read_signature(const YAML::Node &node) const {
+    expect(node, YAML::NodeType::Map, "a signature mapping {key, subgraph, inputs, outputs}");
+    check_keys(node, {"key", "subgraph", "inputs", "outputs"}, "signature def");
+    Signature signature;
+    signature.location = location(node);
+    if (node["key"])
+      signature.key = scalar(node["key"], "the signature key");
+    if (const YAML::Node index = node["subgraph"]) {
+      auto value = parse_uint64(scalar(index, "a subgraph index"));
+      if (!value || *value > UINT32_MAX)
+        fail(index, fmt::format("expected a subgraph index, got '{}'", index.Scalar()));
+      signature.subgraph = static_cast<uint32_t>(*value);
+    }
+    for (const char *key : {"inputs", "outputs"})
+      if (node[key])
+        for (const YAML::Node &item : sequence(node[key], "signature entries"))
+          (key[0] == 'i' ? signature.inputs : signature.outputs).push_back(read_entry(item));
+    return signature;
+  }
+
+  Signature::Entry read_entry(const YAML::Node &node) const {
+    expect(node, YAML::NodeType::Map, "a signature entry {name, tensor} or {name, tensor_index}");
+    check_keys(node, {"name", "tensor", "tensor_index"}, "signature entry");
+    Signature::Entry entry;
+    entry.location = location(node);
+    if (node["name"])
+      entry.alias = scalar(node["name"], "the entry's alias name");
+    if (bool(node["tensor"]) == bool(node["tensor_index"]))
+      fail(node, "a signature entry needs exactly one of 'tensor' and 'tensor_index'");
+    if (node["tensor"])
+      entry.tensor = scalar(node["tensor"], "an operand name");
+    if (const YAML::Node index = node["tensor_index"]) {
+      auto value = parse_uint64(scalar(index, "an operand index"));
+      if (!value || *value > UINT32_MAX)
+        fail(index, fmt::format("expected an operand index, got '{}'", index.Scalar()));
+      entry.index = static_cast<uint32_t>(*value);
+    }
+    return entry;
+  }
+
+  bool boolean(const YAML::Node &node) const {
+    auto value = parse_bool(scalar(node, "true or false"));
+    if (!value)
+      fail(node, fmt::format("expected true or false, got '{}'", node.Scalar()));
+    return *value;
+  }
+
   SourceLocation location(const YAML::Node &node) const {
     YAML::Mark mark = node.Mark();
     return {file_, mark.line + 1, mark.column + 1};
@@ -147,7 +220,8 @@ private:
 
   Operand read_operand(const YAML::Node &node) {
     expect(node, YAML::NodeType::Map, "an operand mapping {name, type, shape, ...}");
-    check_keys(node, {"name", "type", "shape", "filler", "quant"}, "operand");
+    check_keys(node, {"name", "type", "shape", "shape_signature", "filler", "quant", "make_sparse"},
+               "operand");
     Operand operand;
     operand.location = location(node);
     operand.name = scalar(required(node, "name", "operand"), "the operand name");
@@ -163,6 +237,11 @@ private:
       operand.filler = read_filler(node["filler"]);
     if (node["quant"])
       operand.quant = read_quant(node["quant"]);
+    if (node["shape_signature"])
+      operand.shape_signature =
+          numbers<int32_t>(node["shape_signature"], "a 32-bit dim (-1: dynamic)", parse_int32);
+    if (node["make_sparse"])
+      operand.make_sparse = boolean(node["make_sparse"]);
     return operand;
   }
 
@@ -329,7 +408,7 @@ private:
 
   Operation read_operation(const YAML::Node &node) const {
     expect(node, YAML::NodeType::Map, "an operation mapping {type, inputs, outputs, options}");
-    check_keys(node, {"type", "inputs", "outputs", "options"}, "operation");
+    check_keys(node, {"type", "inputs", "outputs", "options", "custom_code"}, "operation");
     Operation operation;
     operation.location = location(node);
     const YAML::Node type = required(node, "type", "operation");
@@ -348,6 +427,13 @@ private:
     operation.outputs = names(required(node, "outputs", "operation"), "operation outputs");
     if (node["options"])
       read_options(node["options"], operation);
+    if (const YAML::Node custom = node["custom_code"]) {
+      if (operation.code != ir::OpCode::Custom)
+        fail(custom, fmt::format("custom_code is for operation type 'Custom', not '{}'", type_name));
+      operation.custom_code = scalar(custom, "a custom code");
+    }
+    if (operation.code == ir::OpCode::Custom && operation.custom_code.empty())
+      fail(node, "operation type 'Custom' needs a custom_code");
     return operation;
   }
 

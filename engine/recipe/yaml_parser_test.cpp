@@ -114,7 +114,8 @@ TEST(YamlRecipe, SyntaxErrorHasLocation) {
 TEST(YamlRecipe, UnknownTopLevelKey) {
   EXPECT_THAT(yaml_error("name: x\nseeds: 3\n"),
               HasSubstr("bad.yaml:2:1: unknown key 'seeds' in recipe (expected one of: name, "
-                        "seed, operands, operations, inputs, outputs, calibration, tests)"));
+                        "seed, operands, operations, inputs, outputs, subgraphs, signature_defs, "
+                        "ext_offset, calibration, tests)"));
 }
 
 TEST(YamlRecipe, MissingRequiredKey) {
@@ -131,7 +132,7 @@ TEST(YamlRecipe, OperandErrors) {
   const char *head = "operations: []\ninputs: []\noutputs: []\noperands:\n";
   EXPECT_THAT(yaml_error(std::string(head) + "  - {name: a, type: FLOAT8, shape: [1]}\n"),
               HasSubstr("bad.yaml:5:21: unknown tensor type 'FLOAT8' (expected one of: FLOAT32, "
-                        "INT32, UINT8, INT16, INT8, INT64, BOOL)"));
+                        "FLOAT16, INT32, UINT8, INT16, INT8, INT64, BOOL)"));
   EXPECT_THAT(yaml_error(std::string(head) + "  - {name: a, type: FLOAT32, shape: [1, x]}\n"),
               HasSubstr("bad.yaml:5:41: expected a non-negative 32-bit dim, got 'x'"));
   EXPECT_THAT(yaml_error(std::string(head) + "  - {name: a, type: FLOAT32, shape: 3}\n"),
@@ -297,6 +298,37 @@ TEST(YamlRecipeTests, RejectsInvalidConfigurations) {
               HasSubstr("t.yaml:22:14: calibration min 2 is greater than max 1"));
   EXPECT_THAT(error("calibration: {min: nan}\n"), HasSubstr("expected a finite float, got 'nan'"));
   EXPECT_THAT(error("calibration: {step: 1}\n"), HasSubstr("unknown key 'step' in calibration"));
+}
+
+TEST(YamlRecipe, TflchefFeatureKeys) {
+  const std::string graph = "operands:\n  - {name: a, type: FLOAT32, shape: [2], shape_signature: [-1]}\n"
+                            "  - {name: b, type: FLOAT32, shape: [2]}\n"
+                            "operations:\n  - {type: Custom, custom_code: Op, inputs: [a], outputs: [b]}\n"
+                            "inputs: [a]\noutputs: [b]\n";
+  Recipe r = parse_yaml_recipe(graph + "ext_offset: true\nsubgraphs:\n  - " +
+                                   "{operands: [], operations: [], inputs: [], outputs: []}\n" +
+                                   "signature_defs:\n  - {key: s, inputs: [{name: x, tensor_index: 0}]}\n",
+                               "f.yaml");
+  EXPECT_EQ(r.operands[0].shape_signature, std::vector<int32_t>{-1});
+  EXPECT_EQ(r.operations[0].custom_code, "Op");
+  EXPECT_TRUE(r.ext_offset);
+  ASSERT_EQ(r.subgraphs.size(), 1u);
+  EXPECT_EQ(r.subgraphs[0].location.to_string(), "f.yaml:10:5");
+  ASSERT_EQ(r.signatures.size(), 1u);
+  EXPECT_EQ(r.signatures[0].inputs[0].index, 0u);
+  EXPECT_THAT(yaml_error(graph + "ext_offset: maybe\n"),
+              HasSubstr("bad.yaml:8:13: expected true or false, got 'maybe'"));
+  EXPECT_THAT(yaml_error("operands: []\noperations:\n  - {type: ReLU, custom_code: x, inputs: [], outputs: []}\n"
+                         "inputs: []\noutputs: []\n"),
+              HasSubstr("bad.yaml:3:31: custom_code is for operation type 'Custom', not 'ReLU'"));
+  EXPECT_THAT(yaml_error("operands: []\noperations:\n  - {type: Custom, inputs: [], outputs: []}\n"
+                         "inputs: []\noutputs: []\n"),
+              HasSubstr("bad.yaml:3:5: operation type 'Custom' needs a custom_code"));
+  EXPECT_THAT(yaml_error(graph + "signature_defs:\n  - {key: s, inputs: [{name: x}]}\n"),
+              HasSubstr("bad.yaml:9:23: a signature entry needs exactly one of 'tensor' and "
+                        "'tensor_index'"));
+  EXPECT_THAT(yaml_error(graph + "subgraphs:\n  - {operands: []}\n"),
+              HasSubstr("bad.yaml:9:5: subgraph needs the key 'operations'"));
 }
 
 } // namespace

@@ -158,41 +158,88 @@ void write_test(std::string &out, const TestConfig &test) {
   }
 }
 
+std::string ints(const std::vector<int32_t> &values) {
+  return flow_list(values, [](int32_t d) { return std::to_string(d); });
+}
+
+// Operands, operations, inputs and outputs of a graph; `indent` prefixes
+// every line (subgraphs are list items).
+template <typename Graph> void write_graph(std::string &out, const Graph &graph, const std::string &indent) {
+  auto line = [&](const std::string &text) { out += indent + text + "\n"; };
+  line(graph.operands.empty() ? "operands: []" : "operands:");
+  for (const Operand &operand : graph.operands) {
+    line(fmt::format("  - name: {}", string_scalar(operand.name)));
+    line(fmt::format("    type: {}", ir::dtype_name(operand.dtype)));
+    line(fmt::format("    shape: {}", ints(operand.shape)));
+    if (!operand.shape_signature.empty())
+      line(fmt::format("    shape_signature: {}", ints(operand.shape_signature)));
+    if (operand.filler) {
+      line("    filler:");
+      line(fmt::format("      tag: {}", string_scalar(operand.filler->tag)));
+      line(fmt::format("      args: {}", names(operand.filler->args)));
+    }
+    if (operand.make_sparse)
+      line("    make_sparse: true");
+    if (operand.quant) {
+      std::string quant;
+      write_quant(quant, *operand.quant);
+      for (size_t at = 0; at < quant.size();) {
+        size_t next = quant.find('\n', at);
+        out += indent + quant.substr(at, next + 1 - at);
+        at = next + 1;
+      }
+    }
+  }
+  line(graph.operations.empty() ? "operations: []" : "operations:");
+  for (const Operation &operation : graph.operations) {
+    line(fmt::format("  - type: {}", ir::op_name(operation.code)));
+    if (!operation.custom_code.empty())
+      line(fmt::format("    custom_code: {}", string_scalar(operation.custom_code)));
+    line(fmt::format("    inputs: {}", names(operation.inputs)));
+    line(fmt::format("    outputs: {}", names(operation.outputs)));
+    std::vector<ir::FieldInfo> fields = recipe_option_fields(operation.code);
+    if (fields.empty())
+      continue;
+    line("    options:");
+    for (const ir::FieldInfo &field : fields)
+      line(fmt::format("      {}: {}", field.name,
+                       option_text(ir::get_option(operation.options, field.name))));
+  }
+  line(fmt::format("inputs: {}", names(graph.inputs)));
+  line(fmt::format("outputs: {}", names(graph.outputs)));
+}
+
+void write_entries(std::string &out, std::string_view key, const std::vector<Signature::Entry> &entries) {
+  out += fmt::format("    {}:{}\n", key, entries.empty() ? " []" : "");
+  for (const Signature::Entry &entry : entries)
+    out += entry.index ? fmt::format("      - {{name: {}, tensor_index: {}}}\n", string_scalar(entry.alias), *entry.index)
+                       : fmt::format("      - {{name: {}, tensor: {}}}\n", string_scalar(entry.alias),
+                                     string_scalar(entry.tensor));
+}
+
 } // namespace
 
 std::string to_yaml(const Recipe &recipe) {
   std::string out;
   out += fmt::format("name: {}\n", string_scalar(recipe.name));
   out += fmt::format("seed: {}\n", recipe.seed);
-  out += recipe.operands.empty() ? "operands: []\n" : "operands:\n";
-  for (const Operand &operand : recipe.operands) {
-    out += fmt::format("  - name: {}\n", string_scalar(operand.name));
-    out += fmt::format("    type: {}\n", ir::dtype_name(operand.dtype));
-    out += fmt::format("    shape: {}\n",
-                       flow_list(operand.shape, [](int32_t d) { return std::to_string(d); }));
-    if (operand.filler) {
-      out += "    filler:\n";
-      out += fmt::format("      tag: {}\n", string_scalar(operand.filler->tag));
-      out += fmt::format("      args: {}\n", names(operand.filler->args));
-    }
-    if (operand.quant)
-      write_quant(out, *operand.quant);
+  write_graph(out, recipe, "");
+  if (!recipe.subgraphs.empty())
+    out += "subgraphs:\n";
+  for (const Subgraph &graph : recipe.subgraphs) {
+    out += fmt::format("  - name: {}\n", string_scalar(graph.name));
+    write_graph(out, graph, "    ");
   }
-  out += recipe.operations.empty() ? "operations: []\n" : "operations:\n";
-  for (const Operation &operation : recipe.operations) {
-    out += fmt::format("  - type: {}\n", ir::op_name(operation.code));
-    out += fmt::format("    inputs: {}\n", names(operation.inputs));
-    out += fmt::format("    outputs: {}\n", names(operation.outputs));
-    std::vector<ir::FieldInfo> fields = recipe_option_fields(operation.code);
-    if (fields.empty())
-      continue;
-    out += "    options:\n";
-    for (const ir::FieldInfo &field : fields)
-      out += fmt::format("      {}: {}\n", field.name,
-                         option_text(ir::get_option(operation.options, field.name)));
+  if (!recipe.signatures.empty())
+    out += "signature_defs:\n";
+  for (const Signature &signature : recipe.signatures) {
+    out += fmt::format("  - key: {}\n", string_scalar(signature.key));
+    out += fmt::format("    subgraph: {}\n", signature.subgraph);
+    write_entries(out, "inputs", signature.inputs);
+    write_entries(out, "outputs", signature.outputs);
   }
-  out += fmt::format("inputs: {}\n", names(recipe.inputs));
-  out += fmt::format("outputs: {}\n", names(recipe.outputs));
+  if (recipe.ext_offset)
+    out += "ext_offset: true\n";
   if (recipe.calibration)
     write_calibration(out, *recipe.calibration);
   if (!recipe.tests.empty())

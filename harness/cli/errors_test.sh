@@ -29,7 +29,7 @@ write_relu_recipe relu.recipe in out 1 3
 
 # Recipes.
 printf 'operand {\n  name: "a"\n  type FLOAT32\n}\n' >syntax.recipe
-expect 2 "qgold: error: syntax.recipe:3:8: expected ':' or '{' after field 'type', got 'FLOAT32'" \
+expect 2 "qgold: error: syntax.recipe:3:8: Expected \":\", found \"FLOAT32\"." \
   "$qgold" build syntax.recipe -o x.circle
 printf 'operands:\n  - {name: a, type: FLOAT32, shape: [1, 2}\n' >syntax.yaml
 expect 2 "qgold: error: syntax.yaml:2:" "$qgold" build syntax.yaml -o x.circle
