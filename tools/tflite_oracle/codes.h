@@ -17,7 +17,10 @@
 //     - same-parameters: a MaxPool2D, AveragePool2D, Pad, Reshape or Split whose output has
 //       other parameters than its input gives what qgold computes with the output's parameters
 //       set to the input's: TFLite's kernels copy (or pool) codes and assume them equal; qgold
-//       requantizes to the output's parameters (docs/integer-inference.md).
+//       requantizes to the output's parameters (docs/integer-inference.md). Maximum, Minimum,
+//       Select and SelectV2 likewise, with their other operand's parameters set to the first's.
+//     - cast-values: a Cast with a quantized side gives the float Cast of the stored values
+//       (TFLite converts them and ignores scale and zero point; qgold casts the real numbers).
 
 #include <string>
 

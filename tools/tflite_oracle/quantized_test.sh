@@ -125,7 +125,7 @@ fi
 
 for c in "${cases[@]}"; do
   out=$tmp/$c.out.json
-  expected=${refusal[${c%%.*}]:-}
+  expected=${refusal[$c]:-${refusal[${c%%.*}]:-}} # the case's own line, else the recipe's
   if [ -f "$out.error" ]; then
     if [ -n "$expected" ] && grep -qF -- "$expected" "$out.error"; then
       echo "SKIP $c: refused by TFLite: $(grep -m1 'ERROR: .' "$out.error" | sed 's/^ *//')"
