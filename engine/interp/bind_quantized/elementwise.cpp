@@ -10,6 +10,7 @@
 #include "interp/kernels/floor.h"
 #include "interp/kernels/floor_div.h"
 #include "interp/kernels/gelu.h"
+#include "interp/kernels/hard_swish.h"
 #include "interp/kernels/log.h"
 #include "interp/kernels/neg.h"
 #include "interp/kernels/pow.h"
@@ -18,6 +19,7 @@
 #include "interp/kernels/quantized/cast.h"
 #include "interp/kernels/quantized/comparison.h"
 #include "interp/kernels/quantized/float_fallback.h"
+#include "interp/kernels/quantized/hard_swish.h"
 #include "interp/kernels/quantized/leaky_relu.h"
 #include "interp/kernels/quantized/logistic.h"
 #include "interp/kernels/quantized/maximum.h"
@@ -26,13 +28,16 @@
 #include "interp/kernels/quantized/prelu.h"
 #include "interp/kernels/quantized/relu.h"
 #include "interp/kernels/quantized/select.h"
+#include "interp/kernels/quantized/squared_difference.h"
 #include "interp/kernels/quantized/sub.h"
 #include "interp/kernels/quantized/tanh.h"
 #include "interp/kernels/sin.h"
 #include "interp/kernels/sqrt.h"
 #include "interp/kernels/square.h"
+#include "interp/kernels/squared_difference.h"
 
 #include <limits>
+#include <type_traits>
 
 namespace qgold::interp {
 namespace {
@@ -275,7 +280,21 @@ BoundKernel bind_quantized_Floor(const Operands &ops) {
 BoundKernel bind_quantized_Elu(const Operands &ops) {
   return bind_unary_via_float(ops, kernels::elu);
 }
-BoundKernel bind_quantized_HardSwish(const Operands &ops) { no_integer_kernel_yet(ops); }
+// 8-bit: TFLite's fixed-point kernel; int16 (no reference): float_fallback.
+BoundKernel bind_quantized_HardSwish(const Operands &ops) {
+  if (ops.output_info(0).dtype == ir::DType::Int16)
+    return bind_unary_via_float(ops, kernels::hard_swish);
+  q::HardSwishQuant quant;
+  if (!q::hard_swish_quant(input_quant(ops, 0), output_quant(ops, 0), &quant))
+    ops.fail("needs an output scale of at least 1/128 of the input's (TFLite's HardSwish)");
+  return with_code_type(ops, ops.output_info(0).dtype, [&]<typename T>() -> BoundKernel {
+    if constexpr (std::is_same_v<T, int16_t>)
+      return {};
+    else
+      return [=, count = ir::num_elements(ops.input_shape(0)), input = ops.input<T>(0),
+              output = ops.output<T>(0)] { q::hard_swish(quant, count, input, output); };
+  });
+}
 BoundKernel bind_quantized_Gelu(const Operands &ops) {
   const kernels::GeluParams params{ops.options<ir::GeluOptions>().approximate};
   return bind_unary_via_float(ops,
@@ -307,7 +326,15 @@ BoundKernel bind_quantized_Minimum(const Operands &ops) {
 BoundKernel bind_quantized_Pow(const Operands &ops) {
   return bind_binary_via_float(ops, kernels::pow);
 }
-BoundKernel bind_quantized_SquaredDifference(const Operands &ops) { no_integer_kernel_yet(ops); }
+// 8-bit: TFLite's int8 kernel; int16 (no reference): float_fallback.
+BoundKernel bind_quantized_SquaredDifference(const Operands &ops) {
+  const ir::DType dtype = ops.output_info(0).dtype;
+  if (dtype == ir::DType::Int16)
+    return bind_binary_via_float(ops, kernels::squared_difference);
+  const q::SquaredDifferenceQuant quant = q::squared_difference_quant(
+      input_quant(ops, 0), input_quant(ops, 1), output_quant(ops, 0), q::full_range(dtype));
+  return bind_binary(ops, quant, [](const auto &...args) { q::squared_difference(args...); });
+}
 BoundKernel bind_quantized_Equal(const Operands &ops) {
   return bind_comparison(ops, kernels::Comparison::Equal);
 }
