@@ -14,6 +14,7 @@
 #include "interp/kernels/log.h"
 #include "interp/kernels/neg.h"
 #include "interp/kernels/pow.h"
+#include "interp/kernels/rsqrt.h"
 #include "interp/kernels/quantized/abs.h"
 #include "interp/kernels/quantized/add.h"
 #include "interp/kernels/quantized/cast.h"
@@ -27,6 +28,7 @@
 #include "interp/kernels/quantized/mul.h"
 #include "interp/kernels/quantized/prelu.h"
 #include "interp/kernels/quantized/relu.h"
+#include "interp/kernels/quantized/rsqrt.h"
 #include "interp/kernels/quantized/select.h"
 #include "interp/kernels/quantized/squared_difference.h"
 #include "interp/kernels/quantized/sub.h"
@@ -270,7 +272,25 @@ BoundKernel bind_quantized_Neg(const Operands &ops) {
 BoundKernel bind_quantized_Sqrt(const Operands &ops) {
   return bind_unary_via_float(ops, kernels::sqrt);
 }
-BoundKernel bind_quantized_Rsqrt(const Operands &ops) { no_integer_kernel_yet(ops); }
+// 8-bit: TFLite's int8 kernel (an input below zero is an error, as TFLite's);
+// int16 (no reference): float_fallback.
+BoundKernel bind_quantized_Rsqrt(const Operands &ops) {
+  const ir::DType dtype = ops.output_info(0).dtype;
+  if (dtype == ir::DType::Int16)
+    return bind_unary_via_float(ops, kernels::rsqrt);
+  const q::RsqrtQuant quant =
+      q::rsqrt_quant(input_quant(ops, 0), output_quant(ops, 0), q::full_range(dtype));
+  return with_code_type(ops, dtype, [&]<typename T>() -> BoundKernel {
+    if constexpr (std::is_same_v<T, int16_t>)
+      return {};
+    else
+      return [=, label = ops.label(), count = ir::num_elements(ops.input_shape(0)),
+              input = ops.input<T>(0), output = ops.output<T>(0)] {
+        if (!q::rsqrt(quant, count, input, output))
+          throw InputError(fmt::format("{}: Rsqrt of a value below zero", label));
+      };
+  });
+}
 BoundKernel bind_quantized_Square(const Operands &ops) {
   return bind_unary_via_float(ops, kernels::square);
 }
