@@ -5,6 +5,7 @@
 #include "data/dataset.h"
 #include "format/model_file.h"
 #include "interp/interpreter.h"
+#include "interp/kernels/broadcast.h"
 #include "interp/kernels/quantized/quant_params.h"
 #include "interp/weighted_sums.h"
 #include "ir/error.h"
@@ -164,10 +165,15 @@ public:
       rule = by_xnnpack_requantization(op, codes, theirs[0]);
     else if (o.code == ir::OpCode::Mean && xnnpack_.contains(output.name))
       rule = by_xnnpack_mean(op, codes, theirs[0]);
-    else if (o.code == ir::OpCode::Quantize && xnnpack_.contains(output.name))
-      rule = by_xnnpack_convert(op, codes, theirs[0]);
+    else if (o.code == ir::OpCode::Mul && xnnpack_.contains(output.name))
+      rule = by_xnnpack_mul(op, codes, theirs[0]);
+    else if ((o.code == ir::OpCode::LeakyRelu || o.code == ir::OpCode::Quantize) &&
+             xnnpack_.contains(output.name))
+      rule = by_xnnpack_q8_rescale(op, codes, theirs[0]);
     else if (moves_codes(o.code))
       rule = by_same_parameters(single, codes, theirs);
+    else if (o.code == ir::OpCode::Cast)
+      rule = by_cast_values(single, codes, theirs);
     for (size_t k = 0; rule && k < ours.size(); ++k)
       elements += differing(ours[k], theirs[k],
                             ir::dtype_size(model_.tensors[static_cast<size_t>(o.outputs[k])].dtype));
@@ -201,10 +207,19 @@ private:
     case ir::OpCode::ResizeNearestNeighbor:
     case ir::OpCode::ReduceMax:
     case ir::OpCode::ReduceMin:
+    case ir::OpCode::Maximum:
+    case ir::OpCode::Minimum:
+    case ir::OpCode::Select:
+    case ir::OpCode::SelectV2:
       return true;
     default:
       return false;
     }
+  }
+
+  // The first input that carries codes (Split's and Select's come after the axis or condition).
+  static size_t first_value_input(ir::OpCode code) {
+    return code == ir::OpCode::Split || code == ir::OpCode::Select || code == ir::OpCode::SelectV2;
   }
 
   static size_t differing(const std::vector<uint8_t> &a, const std::vector<uint8_t> &b, size_t size) {
@@ -256,28 +271,62 @@ private:
     return std::string("xnnpack-mean");
   }
 
-  // XNNPACK's int8 -> int8 convert: a multiplier of 8 fractional bits, m = lrintf(256 * s_in /
-  // s_out), and q = (b + x * m) >> 8 (arithmetic), b = (z_out << 8) - m * z_in + 128, clamped.
-  std::optional<std::string> by_xnnpack_convert(int32_t op,
-                                                const std::map<int32_t, std::vector<uint8_t>> &codes,
-                                                const std::vector<uint8_t> &theirs) {
+  // XNNPACK's quantized multiply: z_out + rne(float((a - z_a)(b - z_b)) * (s_a * s_b / s_out)),
+  // the scale in float, clamped to the fused activation's codes.
+  std::optional<std::string> by_xnnpack_mul(int32_t op,
+                                            const std::map<int32_t, std::vector<uint8_t>> &codes,
+                                            const std::vector<uint8_t> &theirs) {
+    const ir::Operator &o = model_.operators[static_cast<size_t>(op)];
+    const ir::Tensor &a = model_.tensors[static_cast<size_t>(o.inputs[0])];
+    const ir::Tensor &b = model_.tensors[static_cast<size_t>(o.inputs[1])];
+    const ir::Tensor &output = model_.tensors[static_cast<size_t>(o.outputs[0])];
+    auto centered = [&](const ir::Tensor &t, int32_t index) {
+      const std::vector<uint8_t> &bytes = codes.at(index);
+      std::vector<int64_t> values(static_cast<size_t>(t.num_elements()));
+      for (size_t i = 0; i < values.size(); ++i)
+        values[i] = code(t.dtype, bytes, i) - quant_of(t).zero_point;
+      return values;
+    };
+    const std::vector<int64_t> x = centered(a, o.inputs[0]), y = centered(b, o.inputs[1]);
+    std::vector<int64_t> products(static_cast<size_t>(output.num_elements()));
+    interp::kernels::broadcast_binary(a.shape, x.data(), b.shape, y.data(), output.shape,
+                                      products.data(), [](int64_t u, int64_t v) { return u * v; });
+    const float scale = quant_of(a).scale * quant_of(b).scale / quant_of(output).scale;
+    const q::IntRange range = q::activation_range(ir::fused_activation(o.options), quant_of(output),
+                                                  q::full_range(output.dtype));
+    if (fp32_requantize(products, output, {scale}, range) != theirs)
+      return std::nullopt;
+    return std::string("xnnpack-mul");
+  }
+
+  // XNNPACK's 8-bit LeakyRelu and int-to-int Quantize (convert): d = x - z_in times an 8.8
+  // fixed-point multiplier m = lrintf(256 * r), then z_out + floor((d * m + 128) / 256)
+  // clamped to the dtype; r = s_in / s_out in float (LeakyRelu below zero: r * alpha).
+  std::optional<std::string>
+  by_xnnpack_q8_rescale(int32_t op, const std::map<int32_t, std::vector<uint8_t>> &codes,
+                        const std::vector<uint8_t> &theirs) {
     const ir::Operator &o = model_.operators[static_cast<size_t>(op)];
     const ir::Tensor &in = model_.tensors[static_cast<size_t>(o.inputs[0])];
     const ir::Tensor &output = model_.tensors[static_cast<size_t>(o.outputs[0])];
-    if (in.dtype != ir::DType::Int8 || output.dtype != ir::DType::Int8)
+    if (!in.quant || (in.dtype != ir::DType::UInt8 && in.dtype != ir::DType::Int8) ||
+        (output.dtype != ir::DType::UInt8 && output.dtype != ir::DType::Int8))
       return std::nullopt;
-    const int32_t m = static_cast<int32_t>(
-        std::lrintf(256.0f * (quant_of(in).scale / quant_of(output).scale)));
-    const int32_t bias = quant_of(output).zero_point * 256 - m * quant_of(in).zero_point + 0x80;
+    const float ratio = quant_of(in).scale / quant_of(output).scale;
+    const auto positive = static_cast<int32_t>(std::lrintf(256.0f * ratio));
+    int32_t negative = positive;
+    if (const auto *leaky = std::get_if<ir::LeakyReluOptions>(&o.options))
+      negative = static_cast<int32_t>(std::lrintf(256.0f * (ratio * leaky->alpha)));
+    const q::IntRange range = q::full_range(output.dtype);
     const std::vector<uint8_t> &x = codes.at(o.inputs[0]);
-    std::vector<uint8_t> ours(x.size());
+    std::vector<uint8_t> bytes(x.size());
     for (size_t i = 0; i < x.size(); ++i) {
-      const int32_t acc = bias + static_cast<int32_t>(code(in.dtype, x, i)) * m;
-      ours[i] = static_cast<uint8_t>(static_cast<int8_t>(std::clamp(acc >> 8, -128, 127)));
+      const int32_t d = static_cast<int32_t>(code(in.dtype, x, i)) - quant_of(in).zero_point;
+      const int32_t scaled = (d * (d >= 0 ? positive : negative) + 128) >> 8;
+      bytes[i] = static_cast<uint8_t>(range.clamp(quant_of(output).zero_point + scaled));
     }
-    if (ours != theirs)
+    if (bytes != theirs)
       return std::nullopt;
-    return std::string("xnnpack-convert");
+    return std::string("xnnpack-q8-rescale");
   }
 
   // TFLite's result: the op on the input's parameters with no activation, then clamped to
@@ -286,7 +335,13 @@ private:
                                                 const std::map<int32_t, std::vector<uint8_t>> &codes,
                                                 const std::vector<std::vector<uint8_t>> &theirs) {
     ir::Operator &o = single.operators[0];
-    const ir::Tensor &in = single.tensors[static_cast<size_t>(o.inputs[o.code == ir::OpCode::Split ? 1 : 0])];
+    const size_t first = first_value_input(o.code);
+    const ir::Tensor &in = single.tensors[static_cast<size_t>(o.inputs[first])];
+    for (size_t k = first + 1; k < o.inputs.size(); ++k) // Maximum's, Select's other operand
+      if (ir::Tensor &other = single.tensors[static_cast<size_t>(o.inputs[k])]; other.quant) {
+        other.quant->scale = in.quant->scale;
+        other.quant->zero_point = in.quant->zero_point;
+      }
     const ir::Activation activation = ir::fused_activation(o.options);
     if (auto *pool = std::get_if<ir::Pool2DOptions>(&o.options))
       pool->activation = ir::Activation::None;
@@ -310,6 +365,18 @@ private:
     if (ours != theirs)
       return std::nullopt;
     return std::string("same-parameters");
+  }
+
+  // TFLite's Cast converts the stored values and ignores scale and zero point: qgold's
+  // float Cast on the same codes (the single op's tensors without their parameters).
+  std::optional<std::string> by_cast_values(ir::Model single,
+                                            const std::map<int32_t, std::vector<uint8_t>> &codes,
+                                            const std::vector<std::vector<uint8_t>> &theirs) {
+    for (int32_t tensor : {single.operators[0].inputs[0], single.operators[0].outputs[0]})
+      single.tensors[static_cast<size_t>(tensor)].quant.reset();
+    if (run_single(single, codes) != theirs)
+      return std::nullopt;
+    return std::string("cast-values");
   }
 
   const ir::Model &model_;

@@ -14,18 +14,17 @@
 //     - xnnpack-mean: a 4-D Mean over H and W that XNNPACK computed (its global average pooling)
 //       gives z_out + rne(float(S) * float(s_in / (s_out * n))), S = sum of (x - z_in) over the
 //       n elements, where TFLite's reference rounds a sum of codes and the zero point apart.
-//     - xnnpack-convert: an int8 -> int8 Quantize (a requantization, e.g. qgold's int8
-//       `<input>_Requantize` before a Concatenation) that XNNPACK computed gives
-//       clamp((b + x * m) >> 8) with m = lrintf(256 * s_in / s_out) and
-//       b = 256 * z_out - m * z_in + 128: XNNPACK's 8-fractional-bit multiplier, where TFLite's
-//       reference (and qgold) multiply by a Q31 mantissa.
 //     - same-parameters: a MaxPool2D, AveragePool2D, Pad, Reshape, Split or a data-movement op
 //       (Transpose, Gather, Slice, StridedSlice, Squeeze, ExpandDims, Pack, Unpack, SplitV, Tile,
 //       PadV2, MirrorPad, DepthToSpace, SpaceToDepth, BatchToSpaceND, SpaceToBatchND,
 //       ResizeNearestNeighbor, ReduceMax, ReduceMin) whose output has other parameters than its
 //       input gives what qgold computes with the output's parameters set to the input's:
 //       TFLite's kernels copy (or pool, or compare) codes and assume them equal; qgold
-//       requantizes to the output's parameters (docs/integer-inference.md).
+//       requantizes to the output's parameters (docs/integer-inference.md). Maximum, Minimum,
+//       Select, SelectV2 (and Pack) likewise, with their other operands' parameters set to the
+//       first's.
+//     - cast-values: a Cast with a quantized side gives the float Cast of the stored values
+//       (TFLite converts them and ignores scale and zero point; qgold casts the real numbers).
 
 #include <string>
 
