@@ -180,9 +180,10 @@ void check_decisions(const ir::Model &model, const interp::Interpreter &run) {
                              : op.code == ir::OpCode::GreaterEqual ? u >= v
                              : op.code == ir::OpCode::Less         ? u < v
                                                                    : u <= v;
-          if ((decided[static_cast<size_t>(i)] != 0) != exact)
+          if ((decided[static_cast<size_t>(i)] != 0) != exact) {
             EXPECT_LE(std::abs(u - v), kComparisonResolution)
                 << out.name << " element " << i << " compares " << u << " with " << v;
+          }
         });
   }
 }
@@ -239,7 +240,7 @@ TEST(QuantizedInference, EveryBundledCaseTracksTheFloatModel) {
         if (tensor.dtype == ir::DType::Int32 || tensor.dtype == ir::DType::Int64) {
           // Not quantized (Shape, ArgMax): exactly the float model's.
           const auto ours = quantized->tensor_bytes(model.outputs[o]);
-          const auto theirs = reference.tensor_bytes(float_model.outputs[o]);
+          const auto theirs = reference->tensor_bytes(float_model.outputs[o]);
           EXPECT_TRUE(std::ranges::equal(ours, theirs))
               << "record " << record.id << ", output " << tensor.name;
           ++outputs;

@@ -153,23 +153,22 @@ ir::FieldValue option_value(const pb::Message &options, const pb::FieldDescripto
                             ir::FieldKind kind, const SourceLocation &where) {
   const pb::Reflection &reflection = *options.GetReflection();
   auto enum_name = [&] { return reflection.GetEnum(options, &field)->name(); };
-  std::optional<ir::FieldValue> value;
   switch (kind) {
   case ir::FieldKind::Padding:
     if (auto padding = ir::padding_from_name(enum_name()))
-      value = *padding;
+      return *padding;
     break;
   case ir::FieldKind::Activation:
     if (auto activation = ir::activation_from_name(enum_name()))
-      value = *activation;
+      return *activation;
     break;
   case ir::FieldKind::MirrorPadMode:
     if (auto mode = ir::mirror_pad_mode_from_name(enum_name()))
-      value = *mode;
+      return *mode;
     break;
   case ir::FieldKind::DType:
     if (auto dtype = ir::dtype_from_name(enum_name()))
-      value = *dtype;
+      return *dtype;
     break;
   case ir::FieldKind::Int:
     return reflection.GetInt32(options, &field);
@@ -179,12 +178,10 @@ ir::FieldValue option_value(const pb::Message &options, const pb::FieldDescripto
     return reflection.GetFloat(options, &field);
   case ir::FieldKind::IntList: // repeated: read by the caller
   case ir::FieldKind::Fixed:   // not in recipe_option_fields()
-    break;
+    unsupported(where, fmt::format("field '{}' is not a single value", field.name()));
   }
-  if (!value)
-    unsupported(where, fmt::format("field '{}' value {} is not supported by qgold (expected {})",
-                                   field.name(), enum_name(), ir::field_kind_description(kind)));
-  return *value;
+  unsupported(where, fmt::format("field '{}' value {} is not supported by qgold (expected {})",
+                                 field.name(), enum_name(), ir::field_kind_description(kind)));
 }
 
 void read_options(const pb::Message &options, const SourceLocation &where, const Locator &in,
