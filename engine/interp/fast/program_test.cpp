@@ -65,8 +65,9 @@ constexpr std::initializer_list<Activation> kActivations = {Activation::None, Ac
 // random inputs and compares every graph input and operator output. Sums are
 // reordered by oneDNN, so values agree within a tolerance scaled by the
 // tensor's magnitude. Returns the number of optimized operators.
-size_t expect_backend_matches_reference(const ir::Model &model, Random &random,
-                                        const std::string &what) {
+// Runs `model` on the reference interpreter (into `expected`) and the backend
+// (into `got`) with the same random inputs; returns the optimized op count.
+size_t run_both(const ir::Model &model, Random &random, Recorder &expected, Recorder &got) {
   Interpreter reference(model);
   const Program program(model);
   Runner runner(program);
@@ -76,9 +77,15 @@ size_t expect_backend_matches_reference(const ir::Model &model, Random &random,
     reference.set_input(i, values);
     runner.set_input(i, values);
   }
-  Recorder expected, got;
   reference.run(&expected);
   runner.run(&got);
+  return program.optimized_operator_count();
+}
+
+size_t expect_backend_matches_reference(const ir::Model &model, Random &random,
+                                        const std::string &what) {
+  Recorder expected, got;
+  const size_t optimized = run_both(model, random, expected, got);
   EXPECT_EQ(got.order, expected.order) << what;
   for (const auto &[tensor, values] : expected.seen) {
     const std::vector<float> &actual = got.seen[tensor];
@@ -94,7 +101,7 @@ size_t expect_backend_matches_reference(const ir::Model &model, Random &random,
         break;
       }
   }
-  return program.optimized_operator_count();
+  return optimized;
 }
 
 int32_t window_out(Padding padding, int32_t in, int32_t filter, int32_t stride, int32_t dilation) {
@@ -208,18 +215,8 @@ TEST(FastBackend, FullyConnectedMatchesReference) {
 // The elementwise loops compute the reference kernels' expressions, so their
 // outputs are bit-identical (the observer's copies compared as bytes).
 void expect_bit_identical(const ir::Model &model, Random &random, const std::string &what) {
-  Interpreter reference(model);
-  const Program program(model);
-  Runner runner(program);
-  for (size_t i = 0; i < model.inputs.size(); ++i) {
-    const std::vector<float> values =
-        random.values(model.tensors[static_cast<size_t>(model.inputs[i])].num_elements());
-    reference.set_input(i, values);
-    runner.set_input(i, values);
-  }
   Recorder expected, got;
-  reference.run(&expected);
-  runner.run(&got);
+  run_both(model, random, expected, got);
   for (const auto &[tensor, values] : expected.seen)
     EXPECT_EQ(std::memcmp(values.data(), got.seen[tensor].data(), values.size() * sizeof(float)),
               0)
