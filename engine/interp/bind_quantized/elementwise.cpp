@@ -381,7 +381,9 @@ BoundKernel bind_quantized_LogicalOr(const Operands &ops) { return bind_LogicalO
 BoundKernel bind_quantized_LogicalNot(const Operands &ops) { return bind_LogicalNot(ops); }
 
 BoundKernel bind_quantized_Select(const Operands &ops) {
-  const auto [x_requant, y_requant] = select_requantizations(ops);
+  // Named variables, not a structured binding: clang 14 cannot capture those.
+  const auto requantizations = select_requantizations(ops);
+  const q::Requantization x_requant = requantizations.first, y_requant = requantizations.second;
   return with_code_type(ops, ops.output_info(0).dtype, [&]<typename T>() -> BoundKernel {
     return [=, condition_shape = ops.input_shape(0), condition = ops.input<bool>(0),
             x = ops.input<T>(1), y = ops.input<T>(2), out = ops.output_shape(0),
@@ -392,7 +394,9 @@ BoundKernel bind_quantized_Select(const Operands &ops) {
 }
 
 BoundKernel bind_quantized_SelectV2(const Operands &ops) {
-  const auto [x_requant, y_requant] = select_requantizations(ops);
+  // Named variables, not a structured binding: clang 14 cannot capture those.
+  const auto requantizations = select_requantizations(ops);
+  const q::Requantization x_requant = requantizations.first, y_requant = requantizations.second;
   return with_code_type(ops, ops.output_info(0).dtype, [&]<typename T>() -> BoundKernel {
     return [=, condition_shape = ops.input_shape(0), condition = ops.input<bool>(0),
             x_shape = ops.input_shape(1), x = ops.input<T>(1), y_shape = ops.input_shape(2),
