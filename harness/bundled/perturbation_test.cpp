@@ -101,7 +101,9 @@ protected:
     std::vector<Site> out;
     for (size_t p = 0; p < plans_.size(); ++p) {
       const CasePlan &plan = plans_[p];
-      for (const auto &[step, files] : plan.goldens) {
+      for (const auto &step_goldens : plan.goldens) { // no binding: the lambda below captures step
+        const Step step = step_goldens.first;
+        const auto &files = step_goldens.second;
         const ir::Model &model = models_[p].at(step);
         const std::map<std::string, int32_t> stems = golden_stems(model);
         for (size_t f = 0; f < files.size(); ++f) {
