@@ -1,6 +1,8 @@
 #include "harness/backend/adapter.h"
 
 #include "data/dataset.h"
+#include "interp/dataset_run.h"
+#include "interp/quantized_io.h"
 #include "harness/util/atomic_file.h"
 #include "ir/error.h"
 
@@ -81,7 +83,8 @@ std::string checked_template(const YAML::Node &node, const std::string &origin) 
         std::end(kAdapterPlaceholders))
       throw InputError(fmt::format("{}: unknown placeholder {{{}}} (expected one of: "
                                    "{{input_model}} {{output_model}} {{dtype}} {{granularity}} "
-                                   "{{data}} {{config}} {{case}} {{step}} {{workdir}} {{qgold}})",
+                                   "{{data}} {{config}} {{case}} {{step}} {{workdir}} {{qgold}} "
+                                   "{{output}})",
                                    where(origin, node), name));
   return text;
 }
@@ -284,31 +287,26 @@ std::string AdapterBackend::skip_reason(Step step) const {
   return fmt::format("{} has no command for this step", adapter_.origin);
 }
 
-ir::Model AdapterBackend::run_step(Step step, const ir::Model &input, const CaseSettings &c) {
-  std::string name(step_name(step));
-  auto commands = adapter_.steps.find(step);
-  if (commands == adapter_.steps.end())
-    return engine_.run_step(step, input, c);
-  std::string extension = adapter_.format == format::FileFormat::Circle ? ".circle" : ".tflite";
-  fs::path in = workdir() / (name + ".in" + extension);
-  fs::path out = workdir() / (name + ".out" + extension);
-  fs::path log = workdir() / (name + ".log");
-  format::write_model_file(input, in);
+std::map<std::string, std::string> AdapterBackend::placeholder_values(const CaseSettings &c,
+                                                                     Step step) {
   std::map<std::string, std::string> values = {
-      {"input_model", in.string()}, {"output_model", out.string()},
-      {"dtype", c.dtype},           {"granularity", c.granularity},
-      {"case", c.id},               {"step", name},
-      {"workdir", workdir().string()}, {"qgold", qgold_}};
-  if (fs::is_directory(c.inputs_dir))
-    values["data"] = data_file(input, c.inputs_dir);
+      {"dtype", c.dtype},    {"granularity", c.granularity},  {"case", c.id},
+      {"step", std::string(step_name(step))}, {"workdir", workdir().string()}, {"qgold", qgold_}};
   if (!c.qconf_json.empty()) {
     fs::path config = workdir() / "qconf.json";
     write_file_atomically(config, c.qconf_json);
     values["config"] = config.string();
   }
-  for (size_t i = 0; i < commands->second.size(); ++i) {
+  return values;
+}
+
+void AdapterBackend::run_commands(Step step, const std::map<std::string, std::string> &values) {
+  const std::string name(step_name(step));
+  const fs::path log = workdir() / (name + ".log");
+  const std::vector<AdapterCommand> &commands = adapter_.steps.at(step);
+  for (size_t i = 0; i < commands.size(); ++i) {
     std::string location = fmt::format("{}: step {} command {}", adapter_.origin, name, i + 1);
-    std::vector<std::string> argv = expand_command(commands->second[i], values, location);
+    std::vector<std::string> argv = expand_command(commands[i], values, location);
     int status = 0;
     try {
       status = run_command(argv, log);
@@ -319,10 +317,93 @@ ir::Model AdapterBackend::run_step(Step step, const ir::Model &input, const Case
       throw InputError(fmt::format("{} `{}` exited with status {}; its output ends with:\n{}",
                                    location, quote_for_message(argv), status, tail_of(log, 10)));
   }
+}
+
+ir::Model AdapterBackend::run_step(Step step, const ir::Model &input, const CaseSettings &c) {
+  if (!adapter_.steps.contains(step))
+    return engine_.run_step(step, input, c);
+  const std::string name(step_name(step));
+  std::string extension = adapter_.format == format::FileFormat::Circle ? ".circle" : ".tflite";
+  fs::path in = workdir() / (name + ".in" + extension);
+  fs::path out = workdir() / (name + ".out" + extension);
+  format::write_model_file(input, in);
+  std::map<std::string, std::string> values = placeholder_values(c, step);
+  values["input_model"] = in.string();
+  values["output_model"] = out.string();
+  if (fs::is_directory(c.inputs_dir))
+    values["data"] = data_file(input, c.inputs_dir);
+  run_commands(step, values);
   if (!fs::exists(out))
     throw InputError(fmt::format("{}: step {}: the commands wrote no {{output_model}} ({})",
                                  adapter_.origin, name, out.string()));
   return format::read_model_file(out);
+}
+
+InferenceOutput AdapterBackend::run_inference(const ir::Model &quantized, const CaseSettings &c) {
+  if (!adapter_.steps.contains(Step::Inference))
+    return engine_.run_inference(quantized, c);
+  std::string extension = adapter_.format == format::FileFormat::Circle ? ".circle" : ".tflite";
+  fs::path in = workdir() / ("inference.in" + extension);
+  fs::path codes = workdir() / "inference.data.h5";
+  fs::path out = workdir() / "inference.out.h5";
+  format::write_model_file(quantized, in);
+  { // the test inputs as the codes the quantized model takes
+    const interp::DatasetFeed feed = interp::dataset_feed(quantized, true, c.id);
+    auto reader = data::open_dataset(c.inputs_dir, feed.specs);
+    data::H5DatasetWriter writer(codes, data::input_specs(quantized));
+    data::Record record;
+    std::vector<float> values;
+    while (reader->next(record)) {
+      for (size_t i = 0; i < record.inputs.size(); ++i) {
+        if (!feed.quantize[i])
+          continue;
+        values.resize(record.inputs[i].size() / sizeof(float));
+        std::memcpy(values.data(), record.inputs[i].data(), record.inputs[i].size());
+        record.inputs[i] = interp::quantize_values(
+            quantized.tensors[static_cast<size_t>(quantized.inputs[i])], values,
+            fmt::format("{}, input {}", record.where(), i));
+      }
+      writer.append(record);
+    }
+    writer.close();
+  }
+  std::map<std::string, std::string> values = placeholder_values(c, Step::Inference);
+  values["input_model"] = in.string();
+  values["data"] = codes.string();
+  values["output"] = out.string();
+  run_commands(Step::Inference, values);
+  if (!fs::exists(out))
+    throw InputError(fmt::format("{}: step inference: the commands wrote no {{output}} ({})",
+                                 adapter_.origin, out.string()));
+  // The file holds the tensors of `qgold run --all-tensors`, in its order.
+  const std::vector<int32_t> tensors = interp::reported_tensors(quantized, true);
+  std::vector<data::InputSpec> specs;
+  std::map<int32_t, size_t> slot;
+  for (int32_t index : tensors) {
+    const ir::Tensor &tensor = quantized.tensors[static_cast<size_t>(index)];
+    slot[index] = specs.size();
+    specs.push_back({tensor.name, tensor.dtype, tensor.shape});
+  }
+  auto reader = data::open_dataset(out, specs);
+  InferenceRecorder recorder(quantized);
+  data::Record record;
+  // Graph inputs that are no operator's output are not in the file: the codes fed.
+  auto fed = data::open_dataset(codes, data::input_specs(quantized));
+  data::Record fed_record;
+  while (reader->next(record)) {
+    if (!fed->next(fed_record))
+      throw InputError(fmt::format("{}: step inference: {} holds more records than {{data}} ({})",
+                                   adapter_.origin, out.string(), codes.string()));
+    recorder.add_record([&](int32_t index) -> std::span<const uint8_t> {
+      if (auto found = slot.find(index); found != slot.end())
+        return record.inputs[found->second];
+      for (size_t i = 0; i < quantized.inputs.size(); ++i)
+        if (quantized.inputs[i] == index)
+          return fed_record.inputs[i];
+      return {};
+    });
+  }
+  return recorder.take();
 }
 
 } // namespace qgold::harness

@@ -37,8 +37,8 @@ struct Adapter {
 
 // Placeholders a template may use.
 inline constexpr const char *kAdapterPlaceholders[] = {
-    "input_model", "output_model", "dtype", "granularity", "data",
-    "config",      "case",         "step",  "workdir",     "qgold"};
+    "input_model", "output_model", "dtype",   "granularity", "data",  "config",
+    "case",        "step",         "workdir", "qgold",       "output"};
 
 // Errors (unknown keys, steps or placeholders, malformed templates) are
 // InputErrors "file:line:column: message".
@@ -61,15 +61,25 @@ std::vector<std::string> expand_command(const AdapterCommand &command,
 // step and the command. qgold's engine runs the steps the adapter has no
 // command for, so that the following steps get their input; their goldens are
 // skipped (skip_reason).
+//
+// The inference step: {input_model} is the case's quantized model, {data}
+// its test inputs as codes (ONE's .h5 layout, each input in its dtype), and
+// the commands write {output}: an .h5 of the same layout holding, per record,
+// the tensors `qgold run --all-tensors` writes, in its order (graph outputs,
+// then every other operator output in execution order). Its integer tensors
+// are compared with the inference goldens.
 class AdapterBackend : public StepBackend {
 public:
   // `qgold` is the value of {qgold} (this executable).
   AdapterBackend(const Adapter &adapter, std::string qgold);
   ~AdapterBackend() override;
   ir::Model run_step(Step step, const ir::Model &input, const CaseSettings &c) override;
+  InferenceOutput run_inference(const ir::Model &quantized, const CaseSettings &c) override;
   std::string skip_reason(Step step) const override;
 
 private:
+  std::map<std::string, std::string> placeholder_values(const CaseSettings &c, Step step);
+  void run_commands(Step step, const std::map<std::string, std::string> &values);
   const std::filesystem::path &workdir();
   std::string data_file(const ir::Model &input, const std::filesystem::path &inputs_dir);
 

@@ -22,12 +22,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::array<std::pair<const char *, std::optional<GoldenArray> Golden::*>, 5> kKeys = {{
+constexpr std::array<std::pair<const char *, std::optional<GoldenArray> Golden::*>, 6> kKeys = {{
     {"weights", &Golden::weights},
     {"scale", &Golden::scale},
     {"zero_point", &Golden::zero_point},
     {"min", &Golden::min},
     {"max", &Golden::max},
+    {"codes", &Golden::codes},
 }};
 
 // The quantization step of element `index` of `values` (key `key`), if known.
@@ -72,10 +73,12 @@ public:
     fs::path inputs_dir = prepare_inputs();
     EngineBackend engine;
     std::map<Step, StepGoldens> generated;
-    run_case_steps(plan_bundled_run(suite_, case_, inputs_dir), engine,
-                   [&](Step step, const ir::Model &model) {
-      generated[step] = step_goldens(step, model);
-    });
+    run_case_steps(
+        plan_bundled_run(suite_, case_, inputs_dir), engine,
+        [&](Step step, const ir::Model &model) { generated[step] = step_goldens(step, model); },
+        [&](const InferenceOutput &output) {
+          generated[Step::Inference] = inference_goldens(output);
+        });
     if (temp_inputs_)
       fs::remove_all(*temp_inputs_);
     bool existed = fs::exists(suite_.goldens_dir(case_));

@@ -1,6 +1,10 @@
 #include "harness/bundled/step_goldens.h"
 
 #include "harness/golden/safe_name.h"
+#include "harness/suite/check.h"
+#include "ir/error.h"
+
+#include <fmt/format.h>
 #include "ir/op_registry.h"
 
 #include <set>
@@ -78,7 +82,24 @@ StepGoldens step_goldens(Step step, const ir::Model &model) {
         out.dtype[stem] = tensor.dtype;
       }
       break;
+    case Step::Inference: // no model: inference_goldens
+      break;
     }
+  }
+  return out;
+}
+
+StepGoldens inference_goldens(const InferenceOutput &output) {
+  StepGoldens out;
+  std::map<std::string, std::string> names; // stem -> tensor
+  for (const TensorRecords &tensor : output) {
+    const std::string stem = golden_file_stem(tensor.name);
+    if (auto [other, fresh] = names.emplace(stem, tensor.name); !fresh)
+      throw InputError(fmt::format("tensors '{}' and '{}' would share the golden file {}.json",
+                                   other->second, tensor.name, stem));
+    out.goldens[stem] = inference_golden(tensor);
+    out.channel_axis[stem] = -1;
+    out.dtype[stem] = tensor.dtype;
   }
   return out;
 }

@@ -5,6 +5,7 @@
 
 #include "harness/golden/golden.h"
 #include "harness/suite/step.h"
+#include "harness/suite/step_backend.h"
 #include "ir/model.h"
 
 #include <map>
@@ -27,5 +28,8 @@ struct StepGoldens {
   std::map<std::string, ir::DType> dtype;
 };
 StepGoldens step_goldens(Step step, const ir::Model &model);
+
+// The inference goldens of a run (check.h inference_golden), by file stem.
+StepGoldens inference_goldens(const InferenceOutput &output);
 
 } // namespace qgold::harness

@@ -65,7 +65,7 @@ std::string BundledCase::id() const { return name + "/" + granularity + "/" + dt
 std::vector<Step> BundledCase::steps() const {
   std::vector<Step> steps;
   if (full)
-    steps = {Step::FakeQuantization, Step::RecordMinMax, Step::Quantization};
+    steps = {Step::FakeQuantization, Step::RecordMinMax, Step::Quantization, Step::Inference};
   if (weights_only)
     steps.push_back(Step::WoQuantization);
   return steps;

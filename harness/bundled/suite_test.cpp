@@ -62,20 +62,33 @@ TEST_P(BundledStep, MatchesGoldens) {
   const std::vector<GoldenFile> &goldens = plan.goldens[step];
   EngineBackend engine;
   bool ran = false;
-  run_case_steps(plan, engine, [&](Step done, const ir::Model &model) {
-    if (done != step)
-      return;
-    ran = true;
-    // Every tensor the step determines has a golden, and nothing else does.
-    EXPECT_EQ(step_goldens(step, model).goldens.size(), goldens.size())
-        << "run `qgold regen " << c.id() << "`";
-    for (const GoldenCheck &check : check_goldens(step, goldens, model, Tolerances{},
-                                                  &plan.goldens[Step::Quantization])) {
+  auto expect_passed = [&](const std::vector<GoldenCheck> &checks) {
+    for (const GoldenCheck &check : checks) {
       EXPECT_EQ(check.error, "") << check.tensor;
       for (const Mismatch &mismatch : check.mismatches)
         ADD_FAILURE() << check.tensor << " " << mismatch.describe();
     }
-  });
+  };
+  run_case_steps(
+      plan, engine,
+      [&](Step done, const ir::Model &model) {
+        if (done != step)
+          return;
+        ran = true;
+        // Every tensor the step determines has a golden, and nothing else does.
+        EXPECT_EQ(step_goldens(step, model).goldens.size(), goldens.size())
+            << "run `qgold regen " << c.id() << "`";
+        expect_passed(check_goldens(step, goldens, model, Tolerances{},
+                                    &plan.goldens[Step::Quantization]));
+      },
+      [&](const InferenceOutput &output) {
+        if (step != Step::Inference)
+          return;
+        ran = true;
+        EXPECT_EQ(inference_goldens(output).goldens.size(), goldens.size())
+            << "run `qgold regen " << c.id() << "`";
+        expect_passed(check_inference(goldens, output, Tolerances{}));
+      });
   EXPECT_TRUE(ran);
 }
 

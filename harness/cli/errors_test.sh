@@ -141,7 +141,7 @@ tests:
 RECIPE
 expect 0 "" "$qgold" regen --suite suite
 # Each step folder holds exactly the four goldens, under escaped names.
-for step in record_minmax quantization; do
+for step in record_minmax quantization inference; do
   dir=suite/expected_outputs/Hostile/layer/uint8/$step
   [ "$(find "$dir" -type f | wc -l)" -eq 4 ] || fail "$dir: $(find "$dir" -type f | wc -l) files, want 4"
   for stem in .._up _abs_t 'nl%0Ax%00z_.._.._w'; do
@@ -216,8 +216,8 @@ head -c 1 out | grep -q '{' && grep -qF ' passed, 0 failed (suite suite)' err ||
 # clone is checked there.
 here=$(pwd -P)
 (cd suite/recipes && "$qgold" verify) >out 2>err
-# Every golden counts, ".._up.json" (of tensor "../up") too: 4 tensors, 2 steps.
-tail -n 1 out | grep -qxF "8 passed, 0 failed (suite $here/suite)" ||
+# Every golden counts, ".._up.json" (of tensor "../up") too: 4 tensors, 3 steps.
+tail -n 1 out | grep -qxF "12 passed, 0 failed (suite $here/suite)" ||
   fail "verify inside a suite: $(tail -n 1 out) $(head -c 300 err)"
 ofm=suite/expected_outputs/Hostile/layer/uint8/quantization/_abs_t.json
 cp "$ofm" ofm.json

@@ -2,18 +2,14 @@
 
 #include "data/dataset.h"
 #include "format/model_file.h"
-#include "interp/interpreter.h"
-#include "interp/quantized_io.h"
+#include "interp/dataset_run.h"
 #include "ir/error.h"
 #include "quant/fold_converter_constants.h"
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cstring>
 #include <iostream>
 #include <memory>
-#include <set>
 
 namespace qgold::cli {
 
@@ -23,43 +19,15 @@ struct RunArgs {
   bool quantize_inputs = false, all_tensors = false;
 };
 
-// The tensors written per record, each in its own dtype: the graph outputs,
-// then (all_tensors) every other operator output in execution order.
-std::vector<int32_t> written_tensors(const ir::Model &model, bool all_tensors) {
-  std::vector<int32_t> tensors = model.outputs;
-  if (all_tensors) {
-    std::set<int32_t> seen(tensors.begin(), tensors.end());
-    for (const ir::Operator &op : model.operators)
-      for (int32_t output : op.outputs)
-        if (seen.insert(output).second)
-          tensors.push_back(output);
-  }
-  return tensors;
-}
-
 int run_run(const RunArgs &args) {
   ir::Model model = format::read_model_file(args.model);
   quant::fold_converter_constants(model);
-  const std::vector<data::InputSpec> inputs = data::input_specs(model);
   // The dataset holds each input in its dtype; with --quantize-inputs, float
-  // values for every quantized input, quantized here with its parameters.
-  std::vector<data::InputSpec> dataset_specs = inputs;
-  std::vector<bool> quantize(inputs.size(), false);
-  if (args.quantize_inputs) {
-    for (size_t i = 0; i < inputs.size(); ++i) {
-      quantize[i] =
-          interp::is_per_tensor_quantized(model.tensors[static_cast<size_t>(model.inputs[i])]);
-      if (quantize[i])
-        dataset_specs[i].dtype = ir::DType::Float32;
-    }
-    if (std::find(quantize.begin(), quantize.end(), true) == quantize.end())
-      throw InputError(fmt::format("{}: --quantize-inputs: no input of the model is quantized "
-                                   "(an integer with one scale and zero point)",
-                                   args.model));
-  }
-  auto dataset = data::open_dataset(args.data, dataset_specs);
+  // values for every quantized input, quantized with its parameters.
+  const interp::DatasetFeed feed = interp::dataset_feed(model, args.quantize_inputs, args.model);
+  auto dataset = data::open_dataset(args.data, feed.specs);
   interp::Interpreter interpreter(model, interp::Kernels::FloatAndInteger);
-  const std::vector<int32_t> tensors = written_tensors(model, args.all_tensors);
+  const std::vector<int32_t> tensors = interp::reported_tensors(model, args.all_tensors);
   std::vector<data::InputSpec> output_specs;
   for (int32_t index : tensors) {
     const ir::Tensor &tensor = model.tensors[static_cast<size_t>(index)];
@@ -68,31 +36,16 @@ int run_run(const RunArgs &args) {
   size_t count = 0;
   // The writer stages its file: a failing run (a bad record) leaves a previous output as it was.
   data::H5DatasetWriter writer(args.output, output_specs);
-  data::Record record;
-  std::vector<float> values;
-  while (dataset->next(record)) {
-    for (size_t i = 0; i < record.inputs.size(); ++i) {
-      if (!quantize[i]) {
-        interpreter.set_input_bytes(i, record.inputs[i]);
-        continue;
-      }
-      values.resize(record.inputs[i].size() / sizeof(float));
-      std::memcpy(values.data(), record.inputs[i].data(), record.inputs[i].size());
-      const std::string where =
-          fmt::format("{}: record '{}', input {} ('{}')", args.data, record.id, i, inputs[i].name);
-      interpreter.set_input_bytes(
-          i, interp::quantize_values(model.tensors[static_cast<size_t>(model.inputs[i])], values,
-                                     where));
-    }
-    interpreter.run();
-    data::Record outputs{record.id, {}};
-    for (int32_t index : tensors) {
-      const auto bytes = interpreter.tensor_bytes(index);
-      outputs.inputs.emplace_back(bytes.begin(), bytes.end());
-    }
-    writer.append(outputs);
-    ++count;
-  }
+  interp::run_dataset(model, interpreter, *dataset, feed,
+                      [&](const data::Record &record, const interp::Interpreter &run) {
+                        data::Record outputs{record.id, {}};
+                        for (int32_t index : tensors) {
+                          const auto bytes = run.tensor_bytes(index);
+                          outputs.inputs.emplace_back(bytes.begin(), bytes.end());
+                        }
+                        writer.append(outputs);
+                        ++count;
+                      });
   writer.close();
   std::cout << fmt::format("wrote {} records to {}\n", count, args.output);
   return kExitOk;

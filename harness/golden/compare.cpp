@@ -2,8 +2,11 @@
 
 #include "harness/golden/steps.h"
 
-#include <cmath>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cmath>
 
 namespace qgold::harness {
 
@@ -197,6 +200,53 @@ std::vector<Mismatch> compare_golden(const Golden &expected, const ir::Tensor &t
     if (expected.max)
       comparer.compare("max", *expected.max, actual.max, Kind::Value);
   }
+  return out;
+}
+
+std::vector<Mismatch> compare_codes(const Golden &expected, const GoldenArray &got,
+                                    const Tolerances &tolerances) {
+  std::vector<Mismatch> out;
+  auto whole = [&](std::string problem) {
+    Mismatch mismatch;
+    mismatch.key = "codes";
+    mismatch.problem = std::move(problem);
+    out.push_back(std::move(mismatch));
+  };
+  if (!expected.codes) {
+    whole("the golden has no codes");
+    return out;
+  }
+  const GoldenArray &want = *expected.codes;
+  if (want.shape != got.shape || !want.integral) {
+    whole(fmt::format("expected {} codes of shape [{}] (records, tensor shape), got shape [{}]",
+                      want.integral ? "integer" : "(not integer)", fmt::join(want.shape, ", "),
+                      fmt::join(got.shape, ", ")));
+    return out;
+  }
+  const double atol = tolerances.exact ? 0.0 : tolerances.inference_atol;
+  double largest = 0;
+  for (size_t i = 0; i < want.ints.size(); ++i) {
+    const double diff = std::fabs(static_cast<double>(got.ints[i] - want.ints[i]));
+    if (diff <= atol)
+      continue;
+    largest = std::max(largest, diff);
+    Mismatch mismatch;
+    mismatch.key = "codes";
+    mismatch.index = static_cast<int64_t>(i);
+    mismatch.expected = static_cast<double>(want.ints[i]);
+    mismatch.got = static_cast<double>(got.ints[i]);
+    mismatch.diff = diff;
+    mismatch.diff_steps = diff;
+    out.push_back(mismatch);
+  }
+  if (!out.empty()) // the share of the tensor first: one code or all of them
+    out.insert(out.begin(),
+               Mismatch{"codes", -1, 0, 0, 0, std::nullopt, std::nullopt, std::nullopt,
+                        fmt::format("{} of {} codes ({:.3g}%) differ by more than {}, by up to {}",
+                                    out.size(), want.ints.size(),
+                                    100.0 * static_cast<double>(out.size()) /
+                                        static_cast<double>(want.ints.size()),
+                                    atol, largest)});
   return out;
 }
 

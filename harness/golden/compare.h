@@ -61,4 +61,12 @@ struct Mismatch {
 std::vector<Mismatch> compare_golden(const Golden &expected, const ir::Tensor &tensor,
                                      const CompareOptions &options = {});
 
+// An inference golden (key codes, [records, ...shape]) against the codes a
+// run computed (`got`, integral, same layout): every code within
+// tolerances.inference_atol (exact: equal). A different shape is one
+// whole-key mismatch; otherwise the mismatching codes follow one whole-key
+// line saying how many of the tensor's codes differ, and by how much at most.
+std::vector<Mismatch> compare_codes(const Golden &expected, const GoldenArray &got,
+                                    const Tolerances &tolerances);
+
 } // namespace qgold::harness

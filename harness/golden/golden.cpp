@@ -49,7 +49,8 @@ namespace {
 // Deeper nesting is no tensor; the limit also bounds the recursion below.
 constexpr size_t kMaxRank = 16;
 
-constexpr std::array<const char *, 5> kKeys = {"weights", "scale", "zero_point", "min", "max"};
+constexpr std::array<const char *, 6> kKeys = {"weights", "scale", "zero_point",
+                                               "min",     "max",   "codes"};
 
 std::optional<GoldenArray> Golden::*key_member(std::string_view key) {
   if (key == "weights")
@@ -62,6 +63,8 @@ std::optional<GoldenArray> Golden::*key_member(std::string_view key) {
     return &Golden::min;
   if (key == "max")
     return &Golden::max;
+  if (key == "codes")
+    return &Golden::codes;
   return nullptr;
 }
 
@@ -178,9 +181,10 @@ void write_number(std::string &out, const GoldenArray &array, size_t index) {
     out += python_float_repr(array.floats[index]);
 }
 
-// json.dumps(indent=2) layout of a nested list starting at flat `index`.
+// json.dumps(indent=2) layout of a nested list starting at flat `index`;
+// with `inline_rows`, each innermost list on one line ("[1, 2, 3]").
 void write_list(std::string &out, const GoldenArray &array, size_t depth, size_t &index,
-                int indent) {
+                int indent, bool inline_rows) {
   if (depth == array.shape.size()) {
     write_number(out, array, index++);
     return;
@@ -190,10 +194,19 @@ void write_list(std::string &out, const GoldenArray &array, size_t depth, size_t
     out += "[]";
     return;
   }
+  if (inline_rows && depth + 1 == array.shape.size()) {
+    out += "[";
+    for (int32_t i = 0; i < count; ++i) {
+      out += i ? ", " : "";
+      write_number(out, array, index++);
+    }
+    out += "]";
+    return;
+  }
   out += "[\n";
   for (int32_t i = 0; i < count; ++i) {
     out += std::string(indent + 2, ' ');
-    write_list(out, array, depth + 1, index, indent + 2);
+    write_list(out, array, depth + 1, index, indent + 2, inline_rows);
     out += i + 1 < count ? ",\n" : "\n";
   }
   out += std::string(indent, ' ') + "]";
@@ -261,7 +274,7 @@ Golden parse_golden(const std::string &text, const std::string &origin) {
     auto member = key_member(key);
     if (!member)
       throw InputError(fmt::format("{}: unknown golden key '{}' (expected weights, scale, "
-                                   "zero_point, min or max)",
+                                   "zero_point, min, max or codes)",
                                    origin, key));
     golden.*member = reader.read(value, key);
   }
@@ -294,7 +307,7 @@ std::string golden_to_json(const Golden &golden) {
     if (array->is_scalar && array->size() == 1)
       write_number(out, *array, 0);
     else
-      write_list(out, *array, 0, index, 2);
+      write_list(out, *array, 0, index, 2, std::string_view(key) == "codes");
   }
   out += first ? "}\n" : "\n}\n";
   return out;

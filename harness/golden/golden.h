@@ -1,7 +1,9 @@
 #pragma once
 
 // Golden JSON files of ONE's pota-quantization-value-test: one file per tensor
-// with any of the keys weights, scale, zero_point, min, max.
+// with any of the keys weights, scale, zero_point, min, max; and qgold's
+// inference goldens, key codes: the tensor's values in every record of the
+// case's test inputs, stacked [records, ...shape].
 
 #include "ir/model.h"
 
@@ -36,7 +38,7 @@ struct GoldenArray {
 };
 
 struct Golden {
-  std::optional<GoldenArray> weights, scale, zero_point, min, max;
+  std::optional<GoldenArray> weights, scale, zero_point, min, max, codes;
   bool operator==(const Golden &) const = default;
 };
 
@@ -47,8 +49,9 @@ struct Golden {
 Golden parse_golden(const std::string &text, const std::string &origin);
 Golden read_golden(const std::filesystem::path &path);
 
-// Deterministic text: keys in the order weights, scale, zero_point, min, max;
-// 2-space indent, one list element per line; integral arrays as integers,
+// Deterministic text: keys in the order weights, scale, zero_point, min, max,
+// codes; 2-space indent, one list element per line (codes: one innermost list
+// per line); integral arrays as integers,
 // other numbers as Python's repr of a float (shortest round trip, "1.0",
 // "1e-05"); trailing newline. Writing the same golden twice gives the same bytes.
 std::string golden_to_json(const Golden &golden);

@@ -23,6 +23,7 @@ constexpr std::pair<const char *, Number> kNumbers[] = {
     {"zero_point_atol", &Tolerances::zero_point_atol},
     {"quantized_atol", &Tolerances::quantized_atol},
     {"quantized_int64_atol", &Tolerances::quantized_int64_atol},
+    {"inference_atol", &Tolerances::inference_atol},
 };
 
 const char *rule_name(Tolerances::FloatRule rule) {
@@ -86,7 +87,7 @@ Tolerances parse_tolerances(const std::string &text, const std::string &origin,
       if (!member)
         throw InputError(fmt::format("{}: unknown key '{}' (expected float_rule, scale_rtol, "
                                      "step_atol, float_rtol, float_atol, zero_point_atol, "
-                                     "quantized_atol, quantized_int64_atol or exact)",
+                                     "quantized_atol, quantized_int64_atol, inference_atol or exact)",
                                      where(origin, it->first.Mark()), key));
       double number = 0;
       if (!value.IsScalar() || !YAML::convert<double>::decode(value, number) ||

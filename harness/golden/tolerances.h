@@ -16,6 +16,7 @@
 //   zero_point_atol: 1
 //   quantized_atol: 1        # integer weights
 //   quantized_int64_atol: 5  # int64 weights (int16-model bias)
+//   inference_atol: 0        # inference codes (a backend's suite may allow 1)
 //   exact: false             # every value must be equal
 
 #include <nlohmann/json.hpp>
@@ -44,6 +45,9 @@ struct Tolerances {
   double zero_point_atol = 1;
   double quantized_atol = 1;       // integer weights
   double quantized_int64_atol = 5; // integer weights of an int64 tensor (int16-model bias)
+  // Codes of the inference step: qgold's engine is the reference, so none
+  // may move; a backend whose kernels round differently may set 1.
+  double inference_atol = 0;
   // Every value must be equal (overrides the tolerances above).
   bool exact = false;
 

@@ -45,7 +45,7 @@ TEST(Tolerances, PoliciesAndOverridesOfThem) {
             Tolerances::FloatRule::Allclose);
   EXPECT_EQ(describe_tolerances(qgold),
             "float_rule=steps scale_rtol=1e-06 step_atol=0.03 float_rtol=1e-05 float_atol=1e-05 "
-            "zero_point_atol=1 quantized_atol=1 quantized_int64_atol=5 exact=false");
+            "zero_point_atol=1 quantized_atol=1 quantized_int64_atol=5 inference_atol=0 exact=false");
   EXPECT_EQ(tolerances_json(one)["float_rule"], "allclose");
   EXPECT_EQ(tolerances_json(one)["scale_rtol"], 1e-6);
 }

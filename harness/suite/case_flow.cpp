@@ -109,7 +109,8 @@ quant::Granularity CaseSettings::quantized_granularity() const {
 }
 
 void run_case_steps(const CasePlan &plan, StepBackend &backend,
-                    const std::function<void(Step, const ir::Model &)> &after_step) {
+                    const std::function<void(Step, const ir::Model &)> &after_step,
+                    const std::function<void(const InferenceOutput &)> &after_inference) {
   std::string current = "recipe";
   try {
     const ir::Model float_model = recipe::build_model(recipe::load_recipe(plan.recipe_file));
@@ -120,6 +121,12 @@ void run_case_steps(const CasePlan &plan, StepBackend &backend,
         feed_recorded_ranges(model, *plan.fed_ranges, plan);
       }
       current = step_name(step);
+      if (step == Step::Inference) {
+        const InferenceOutput output = backend.run_inference(model, plan.settings);
+        if (after_inference)
+          after_inference(output);
+        continue;
+      }
       if (step == Step::RecordMinMax) // the recipe's inputs: a backend's model may be wrong
         check_suite_inputs(plan.settings, float_model);
       bool from_float = step == Step::FakeQuantization || step == Step::WoQuantization;
@@ -148,21 +155,33 @@ CaseResult verify_case(const CasePlan &plan, StepBackend &backend, const Toleran
     return result;
   }
   std::set<Step> checked;
+  // The goldens of `step`, or none when it has none or the backend skips it.
+  auto goldens_to_check = [&](Step step) -> const std::vector<GoldenFile> * {
+    checked.insert(step);
+    const std::vector<GoldenFile> *goldens = goldens_of(plan, step);
+    if (!goldens)
+      return nullptr;
+    if (std::string reason = backend.skip_reason(step); !reason.empty()) {
+      for (const GoldenFile &file : *goldens)
+        result.checks.push_back({step, file.stem, "", {}, reason});
+      return nullptr;
+    }
+    return goldens;
+  };
   try {
-    run_case_steps(plan, backend, [&](Step step, const ir::Model &model) {
-      checked.insert(step);
-      const std::vector<GoldenFile> *goldens = goldens_of(plan, step);
-      if (!goldens)
-        return;
-      if (std::string reason = backend.skip_reason(step); !reason.empty()) {
-        for (const GoldenFile &file : *goldens)
-          result.checks.push_back({step, file.stem, "", {}, reason});
-        return;
-      }
-      for (GoldenCheck &check :
-           check_goldens(step, *goldens, model, tolerances, goldens_of(plan, Step::Quantization)))
-        result.checks.push_back(std::move(check));
-    });
+    run_case_steps(
+        plan, backend,
+        [&](Step step, const ir::Model &model) {
+          if (const std::vector<GoldenFile> *goldens = goldens_to_check(step))
+            for (GoldenCheck &check : check_goldens(step, *goldens, model, tolerances,
+                                                    goldens_of(plan, Step::Quantization)))
+              result.checks.push_back(std::move(check));
+        },
+        [&](const InferenceOutput &output) {
+          if (const std::vector<GoldenFile> *goldens = goldens_to_check(Step::Inference))
+            for (GoldenCheck &check : check_inference(*goldens, output, tolerances))
+              result.checks.push_back(std::move(check));
+        });
   } catch (const StepFailure &failure) {
     result.error = failure.what();
     result.error_step = failure.step;

@@ -37,12 +37,15 @@ struct CasePlan {
 };
 
 // Builds the case's float model and runs plan.steps in order, calling
-// `after_step` with each step's output model. Before record_minmax the case's
+// `after_step` with each step's output model, and `after_inference` with what
+// the inference step computed (the backend's run_inference on the model of
+// the step before it). Before record_minmax the case's
 // inputs are read: unreadable ones, or NaN or Inf in them, are a SuiteError.
 // Any other error but a BackendConfigError is rethrown as a StepFailure
 // naming the step.
 void run_case_steps(const CasePlan &plan, StepBackend &backend,
-                    const std::function<void(Step, const ir::Model &)> &after_step);
+                    const std::function<void(Step, const ir::Model &)> &after_step,
+                    const std::function<void(const InferenceOutput &)> &after_inference = {});
 
 // Runs the case and compares every golden of plan.goldens. The goldens of a
 // step the backend gives a skip_reason for are skipped checks.

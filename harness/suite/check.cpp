@@ -45,6 +45,36 @@ std::vector<GoldenCheck> check_goldens(Step step, const std::vector<GoldenFile> 
   return checks;
 }
 
+Golden inference_golden(const TensorRecords &tensor) {
+  const int64_t per_record = ir::num_elements(tensor.shape);
+  ir::Shape shape = tensor.shape;
+  shape.insert(shape.begin(),
+               per_record > 0 ? static_cast<int32_t>(tensor.values.size() / per_record) : 0);
+  Golden golden;
+  golden.codes = GoldenArray::int_list(tensor.values, shape);
+  return golden;
+}
+
+std::vector<GoldenCheck> check_inference(const std::vector<GoldenFile> &goldens,
+                                         const InferenceOutput &output,
+                                         const Tolerances &tolerances) {
+  std::map<std::string, const TensorRecords *> by_stem;
+  for (const TensorRecords &tensor : output)
+    by_stem[golden_file_stem(tensor.name)] = &tensor;
+  std::vector<GoldenCheck> checks;
+  for (const GoldenFile &file : goldens) {
+    GoldenCheck check{Step::Inference, file.stem, "", {}, {}};
+    auto tensor = by_stem.find(file.stem);
+    if (tensor == by_stem.end())
+      check.error = "the run computed no integer tensor of this golden's name";
+    else
+      check.mismatches =
+          compare_codes(file.golden, *inference_golden(*tensor->second).codes, tolerances);
+    checks.push_back(std::move(check));
+  }
+  return checks;
+}
+
 Step quantized_model_step(bool has_quantization, bool has_wo_quantization, const ir::Model &model) {
   bool float_inputs =
       !model.inputs.empty() && model.tensors.at(model.inputs[0]).dtype == ir::DType::Float32;

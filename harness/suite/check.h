@@ -4,6 +4,7 @@
 
 #include "harness/suite/golden_files.h"
 #include "harness/suite/result.h"
+#include "harness/suite/step_backend.h"
 #include "ir/model.h"
 
 #include <vector>
@@ -19,6 +20,16 @@ namespace qgold::harness {
 std::vector<GoldenCheck> check_goldens(Step step, const std::vector<GoldenFile> &goldens,
                                        const ir::Model &model, const Tolerances &tolerances,
                                        const std::vector<GoldenFile> *quantization = nullptr);
+
+// Compares every inference golden with the codes of the tensor of `output`
+// of the same file stem (compare_codes); a stem no tensor has is a failed
+// check with an error.
+std::vector<GoldenCheck> check_inference(const std::vector<GoldenFile> &goldens,
+                                         const InferenceOutput &output,
+                                         const Tolerances &tolerances);
+
+// The golden of one tensor of an inference output: key codes, [records, ...shape].
+Golden inference_golden(const TensorRecords &tensor);
 
 // The step whose goldens a model quantized elsewhere is checked against:
 // quantization, or wo_quantization when the case has no quantization goldens or

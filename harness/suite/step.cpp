@@ -5,8 +5,8 @@
 namespace qgold::harness {
 
 namespace {
-constexpr std::array<std::string_view, 4> kStepNames = {"fake_quantization", "record_minmax",
-                                                        "quantization", "wo_quantization"};
+constexpr std::array<std::string_view, 5> kStepNames = {
+    "fake_quantization", "record_minmax", "quantization", "wo_quantization", "inference"};
 } // namespace
 
 std::string_view step_name(Step step) { return kStepNames[static_cast<size_t>(step)]; }

@@ -12,6 +12,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace qgold::harness {
 
@@ -30,12 +31,26 @@ struct CaseSettings {
   quant::Granularity quantized_granularity() const;
 };
 
+// What a quantized model computed for a case's test inputs (the inference
+// step): every integer activation, graph inputs and outputs included, in
+// graph order, each the values of every record stacked [records, ...shape].
+struct TensorRecords {
+  std::string name;
+  ir::DType dtype;
+  ir::Shape shape; // one record's
+  std::vector<int64_t> values;
+};
+using InferenceOutput = std::vector<TensorRecords>;
+
 // Produces the model after one step from the model before it: the float model
 // for fake_quantization and wo_quantization, the previous step's model otherwise.
 class StepBackend {
 public:
   virtual ~StepBackend() = default;
   virtual ir::Model run_step(Step step, const ir::Model &input, const CaseSettings &c) = 0;
+  // The inference step: `quantized` (the quantization step's model) run on
+  // the case's test inputs, each quantized with its input's parameters.
+  virtual InferenceOutput run_inference(const ir::Model &quantized, const CaseSettings &c) = 0;
   // Why the goldens of `step` are not checked with this backend (it lets
   // qgold's engine stand in for a step it lacks); empty when it runs the step.
   virtual std::string skip_reason(Step) const { return {}; }

@@ -30,6 +30,9 @@ int32_t saturating_rounding_doubling_high_mul(int32_t a, int32_t b) {
 }
 
 int32_t rounding_divide_by_pot(int32_t x, int exponent) {
+#ifdef QGOLD_MUTANT_FLOORING_SHIFT // harness/bundled/mutant_rounding_test.cpp: must be caught
+  return x >> exponent;
+#endif
   const int32_t mask = static_cast<int32_t>((int64_t{1} << exponent) - 1);
   const int32_t remainder = x & mask;
   const int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
