@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Backend adapters end to end: qgold's own CLI as an external toolchain (all
-# goldens pass), a faulty toolchain that moves one zero point or one weight
-# (caught, the value named), a failing command (exit 1), a command that cannot
+# goldens pass, inference included), a faulty toolchain that moves one zero
+# point or one weight (caught, the value named), a runtime that computes on a
+# model with one weight code moved (caught in the inference codes), a failing command (exit 1), a command that cannot
 # be executed (exit 2), a missing step (skipped), and `verify --model`.
 # The same adapters run ONE's suite.tsv suite when it is present.
 # Usage: adapter_test.sh QGOLD PERTURB_MODEL [ONE_POTA_DIR]
@@ -30,6 +31,8 @@ steps:
     - ["{qgold}", quantize, "{input_model}", -o, $quant_out, --dtype, "{dtype}",
        --granularity, "{granularity}", [--config, "{config}"]]
 $extra
+  inference:
+    - ["{qgold}", run, "{input_model}", --data, "{data}", --all-tensors, -o, "{output}"]
   wo_quantization:
     - ["{qgold}", quantize-weights, "{input_model}", -o, "{output_model}", --dtype, "{dtype}",
        --granularity, "{granularity}"]
@@ -116,14 +119,29 @@ write_adapter "$work/zero_point.yaml" "    - [\"$perturb\", \"{workdir}/q.circle
 expect_mismatch "faulty zero point" \
   '^FAIL Conv2D_001/layer/uint8 quantization ofm zero_point\[0\] expected 0 got 3 \(diff 3, 3 steps\)' \
   --backend "$work/zero_point.yaml" Conv2D_001/layer/uint8
-[[ $(grep -c '^FAIL' <<<"$out") == 1 ]] || fail "faulty zero point: more than one failure: $out"
-echo "faulty zero point: $(grep '^FAIL' <<<"$out")"
+# One quantization golden fails; the inference codes computed with that zero point move too.
+[[ $(grep -c '^FAIL Conv2D_001/layer/uint8 quantization ' <<<"$out") == 1 ]] ||
+  fail "faulty zero point: more than one quantization failure: $out"
+grep -q '^FAIL Conv2D_001/layer/uint8 inference ofm' <<<"$out" ||
+  fail "faulty zero point: inference codes of ofm did not move: $out"
+echo "faulty zero point: $(grep '^FAIL' <<<"$out" | head -n 2 | tr '\n' ' ')"
+
+# A runtime whose kernels read one weight code 40 codes off: the quantization
+# goldens pass, the inference codes after the weight fail, named by tensor.
+sed 's|^    - \["{qgold}", run, "{input_model}"|    - ["'"$perturb"'", "{input_model}", "{workdir}/runtime.circle", ker, weights, 0, 40]\
+    - ["{qgold}", run, "{workdir}/runtime.circle"|' "$work/reference.yaml" >"$work/runtime.yaml"
+grep -q 'runtime.circle", ker' "$work/runtime.yaml" || fail "runtime adapter not written"
+expect_mismatch "runtime off by one weight" \
+  '^FAIL Conv2D_001/layer/uint8 inference ofm codes: [0-9]+ of [0-9]+ codes \([0-9.]+%\) differ by more than 0, by up to [0-9]+$' \
+  --backend "$work/runtime.yaml" Conv2D_001/layer/uint8
+grep -q '^FAIL Conv2D_001/layer/uint8 quantization' <<<"$out" && fail "runtime off by one weight: quantization failed: $out"
+echo "runtime off by one weight: $(grep '^FAIL' <<<"$out" | head -n 2 | tr '\n' ' ')"
 
 write_adapter "$work/weight.yaml" "    - [\"$perturb\", \"{workdir}/q.circle\", \"{output_model}\", ker, weights, 7, 2]"
 expect_mismatch "faulty weight" \
   '^FAIL Conv2D_001/channel/uint8 quantization ker weights\[7\] expected [0-9]+ got [0-9]+ \(diff 2, 2 steps\)' \
   --backend "$work/weight.yaml" Conv2D_001/channel/uint8
-echo "faulty weight: $(grep '^FAIL' <<<"$out")"
+echo "faulty weight: $(grep '^FAIL' <<<"$out" | head -n 2 | tr '\n' ' ')"
 
 write_adapter "$work/broken.yaml" '    - ["false"]'
 expect_mismatch "failing command" \
