@@ -1,7 +1,7 @@
 // Every bundled case's quantized model (recipes/*.yaml tests, the chain
-// fake-quant -> record-minmax -> quantize on the case's test inputs) runs on
-// the integer interpreter, and so does an int8 model of every recipe (TFLite's
-// scheme, calibrated on the recipe's first uint8 case). Fed the test inputs
+// fake-quant -> record-minmax -> quantize on the case's test inputs; every
+// recipe has a channel/int8 case, TFLite's scheme) runs on the integer
+// interpreter. Fed the test inputs
 // quantized with the input parameters, every graph output dequantized must
 // track the float model's output on the values those codes stand for:
 // signal-to-quantization-noise ratio at least kMinSqnrDb (a wrong zero point,
@@ -58,7 +58,6 @@ std::vector<Case> bundled_cases() {
   std::sort(files.begin(), files.end());
   for (const fs::path &file : files) {
     const recipe::Recipe recipe = recipe::load_recipe(file);
-    std::optional<fs::path> uint8_inputs;
     for (const recipe::TestConfig &test : recipe.tests) {
       if (test.weights_only)
         continue;
@@ -69,13 +68,8 @@ std::vector<Case> bundled_cases() {
              *quant::granularity_from_name(test.granularity), std::nullopt};
       if (!test.qconf.empty())
         c.qconf = qconf_of(test);
-      if (test.dtype == ir::DType::UInt8 && !uint8_inputs)
-        uint8_inputs = c.inputs;
       cases.push_back(std::move(c));
     }
-    if (uint8_inputs)
-      cases.push_back({file, recipe.name + "/channel/int8 (TFLite's scheme)", *uint8_inputs,
-                       ir::DType::Int8, quant::Granularity::Channel, std::nullopt});
   }
   return cases;
 }

@@ -362,10 +362,9 @@ private:
         fail(granularity_node, fmt::format("weights-only tests are per channel, got {}",
                                            test.granularity));
     } else {
-      if (test.dtype == ir::DType::Int8)
-        fail(dtype_node, "int8 is for weights-only tests (add weights_only: true)");
-      if (test.dtype == ir::DType::Int16 && test.granularity != "channel")
-        fail(granularity_node, fmt::format("int16 models are quantized per channel, got {}",
+      // TFLite's int8 scheme quantizes weights per channel, as ONE's int16.
+      if (test.dtype != ir::DType::UInt8 && test.granularity != "channel")
+        fail(granularity_node, fmt::format("{} models are quantized per channel, got {}", dtype,
                                            test.granularity));
     }
     if (const YAML::Node qconf = node["qconf"]) {

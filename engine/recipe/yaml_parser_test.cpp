@@ -267,8 +267,8 @@ TEST(YamlRecipeTests, RejectsInvalidConfigurations) {
               HasSubstr("t.yaml:23:19: unknown granularity 'tensor' (expected layer or channel)"));
   EXPECT_THAT(error("tests:\n  - {granularity: layer, dtype: int16}\n"),
               HasSubstr("t.yaml:23:19: int16 models are quantized per channel, got layer"));
-  EXPECT_THAT(error("tests:\n  - {granularity: channel, dtype: int8}\n"),
-              HasSubstr("t.yaml:23:35: int8 is for weights-only tests"));
+  EXPECT_THAT(error("tests:\n  - {granularity: layer, dtype: int8}\n"),
+              HasSubstr("t.yaml:23:19: int8 models are quantized per channel, got layer"));
   EXPECT_THAT(error("tests:\n  - {granularity: channel, dtype: uint8, weights_only: true}\n"),
               HasSubstr("t.yaml:23:35: weights-only tests quantize to int8 or int16, got uint8"));
   EXPECT_THAT(error("tests:\n  - {granularity: layer, dtype: int8, weights_only: true}\n"),
