@@ -30,7 +30,7 @@ same_reports() { # same_reports A B WHAT: A.{json,xml} and B.{json,xml} equal bu
     fail "$3: JUnit differs: $(diff <(untimed_xml "$1.xml") <(untimed_xml "$2.xml") | head -n 5)"
 }
 
-# A small copy of the bundled suite: two recipes, 8 cases (Conv2D_001 has qconf cases).
+# A small copy of the bundled suite: two recipes, 9 cases (Conv2D_001 has qconf cases).
 suite=$tmp/suite
 mkdir -p "$suite/recipes" "$suite/test_inputs" "$suite/expected_outputs"
 for r in Add_000 Conv2D_001; do
@@ -38,7 +38,7 @@ for r in Add_000 Conv2D_001; do
   cp -r "$src/test_inputs/$r"* "$suite/test_inputs/"
   cp -r "$src/expected_outputs/$r"* "$suite/expected_outputs/"
 done
-cases=8
+cases=9
 cd "$tmp" || exit 1
 
 # shards N K...: verify shards K of N into part-N-K.{json,xml}; each must exit `want`
@@ -69,7 +69,7 @@ for count in 1 3 40; do
   [ "$(tail -n 1 "$tmp/out")" = "$(tail -n 1 < <("$qgold" verify --suite "$suite"))" ] ||
     fail "merge-reports summary: $(tail -n 1 "$tmp/out")"
 done
-# 40 shards of 8 cases: most are empty, and that is a valid report.
+# 40 shards of 9 cases: most are empty, and that is a valid report.
 grep -q '"cases": \[\]' part-40-*.json >/dev/null || fail "no empty shard among 40"
 
 # One moved zero point: verify, the shard holding the case, and the merge exit 1.

@@ -6,6 +6,7 @@
 #include "harness/bundled/plan.h"
 #include "harness/one/plan.h"
 #include "harness/report/verify_report.h"
+#include "harness/suite/conformance.h"
 #include "harness/suite/junit.h"
 #include "harness/suite/layout.h"
 #include "harness/suite/report.h"
@@ -32,7 +33,7 @@ struct VerifyArgs {
   std::string suite, json, junit, html, history, tolerances, model, case_id, backend, shard;
   unsigned jobs = 1;
   size_t history_runs = 30;
-  bool exact = false;
+  bool exact = false, by_operator = false;
 };
 
 // "-" is standard output; the summary then goes to standard error, out of the report's way.
@@ -110,13 +111,17 @@ int run_verify(const VerifyArgs &args) {
     summary << fmt::format("shard {}/{}: {} of {} case(s)\n", shard->shard.index,
                            shard->shard.count, result.cases.size(), shard->cases.size());
   harness::print_report(result, summary);
-  if (!report_to_stdout && ::isatty(STDOUT_FILENO))
+  if (args.by_operator)
+    harness::print_conformance(harness::conformance_rows(result), summary);
+  else if (!report_to_stdout && ::isatty(STDOUT_FILENO))
     harness::report::print_op_summary(result, std::cout);
   nlohmann::json report = harness::report_json(result);
   if (shard)
     report["shard"] = harness::shard_json(*shard);
+  if (args.by_operator)
+    report["conformance"] = harness::conformance_json(harness::conformance_rows(result));
   write_report(args.json, report.dump(2) + "\n");
-  write_report(args.junit, harness::junit_xml(result));
+  write_report(args.junit, harness::junit_xml(result, args.by_operator));
   if (!args.html.empty()) {
     auto context = harness::report::make_report_context(QGOLD_VERSION, "verify", root.dir);
     context.wall_seconds =
@@ -162,6 +167,10 @@ void add_verify_command(CLI::App &app, Action &action) {
                       "merge-reports joins the shards' --json reports)")
       ->check(shard_validator());
   command->add_flag("--exact", args->exact, "require exact equality instead of tolerances");
+  command->add_flag("--by-op", args->by_operator,
+                    "group results by operator x granularity x dtype: a conformance table after "
+                    "the summary, a \"conformance\" list in --json, a testsuite per group in "
+                    "--junit");
   command->add_option("--model", args->model,
                       "check a model quantized elsewhere (.circle or .tflite) against --case")
       ->check(CLI::ExistingFile);

@@ -1,4 +1,4 @@
-#include "harness/report/case_label.h"
+#include "harness/suite/case_label.h"
 #include "harness/report/html.h"
 #include "harness/report/regen_report.h"
 #include "harness/report/svg.h"

@@ -2,7 +2,7 @@
 
 #include "harness/golden/golden.h"
 #include "harness/golden/steps.h"
-#include "harness/report/case_label.h"
+#include "harness/suite/case_label.h"
 #include "harness/report/html.h"
 #include "harness/report/svg.h"
 #include "harness/report/trend.h"

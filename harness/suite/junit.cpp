@@ -1,6 +1,13 @@
 #include "harness/suite/junit.h"
 
+#include "harness/suite/case_label.h"
+
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <utility>
+#include <vector>
 
 namespace qgold::harness {
 
@@ -68,24 +75,47 @@ std::string testcase(const CaseResult &c, const GoldenCheck &check) {
 
 } // namespace
 
-std::string junit_xml(const SuiteResult &result) {
+std::string junit_xml(const SuiteResult &result, bool by_operator) {
+  // Testsuites in order: cases, or operator x granularity x dtype groups of them.
+  std::vector<std::pair<std::string, std::vector<const CaseResult *>>> groups;
+  std::map<std::string, size_t> group_of;
+  for (const CaseResult &c : result.cases) {
+    std::string name = c.name;
+    if (by_operator) {
+      const CaseLabel label = case_label(c.name);
+      name = fmt::format("{}/{}/{}", label.op, label.granularity, label.dtype);
+    }
+    auto [slot, fresh] = group_of.emplace(name, groups.size());
+    if (fresh)
+      groups.push_back({name, {}});
+    groups[slot->second].second.push_back(&c);
+  }
+  if (by_operator)
+    std::sort(groups.begin(), groups.end());
   Counts total;
   std::string suites;
-  for (const CaseResult &c : result.cases) {
-    Counts counts = count(c);
+  for (const auto &[name, cases] : groups) {
+    Counts counts;
+    double seconds = 0;
+    for (const CaseResult *c : cases) {
+      counts.add(count(*c));
+      seconds += c->seconds;
+    }
     total.add(counts);
-    suites += fmt::format("  <testsuite name=\"{}\" {} time=\"{:.3f}\">\n", xml_escape(c.name),
-                          counts.attributes(), c.seconds);
+    suites += fmt::format("  <testsuite name=\"{}\" {} time=\"{:.3f}\">\n", xml_escape(name),
+                          counts.attributes(), seconds);
     suites += fmt::format("    <properties><property name=\"tolerances\" value=\"{}\"/>"
                           "</properties>\n",
                           xml_escape(describe_tolerances(result.tolerances)));
-    for (const GoldenCheck &check : c.checks)
-      suites += testcase(c, check);
-    if (!c.error.empty())
-      suites += fmt::format("    <testcase classname=\"{}\" name=\"{}/(case)\">\n      <error "
-                            "message=\"{}\">{} golden(s) not checked</error>\n    </testcase>\n",
-                            xml_escape(c.name), xml_escape(c.error_step), xml_escape(c.error),
-                            c.unchecked);
+    for (const CaseResult *c : cases) {
+      for (const GoldenCheck &check : c->checks)
+        suites += testcase(*c, check);
+      if (!c->error.empty())
+        suites += fmt::format("    <testcase classname=\"{}\" name=\"{}/(case)\">\n      <error "
+                              "message=\"{}\">{} golden(s) not checked</error>\n    </testcase>\n",
+                              xml_escape(c->name), xml_escape(c->error_step), xml_escape(c->error),
+                              c->unchecked);
+    }
     suites += "  </testsuite>\n";
   }
   return fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"{}\" {}>\n"

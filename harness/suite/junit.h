@@ -12,7 +12,9 @@
 
 namespace qgold::harness {
 
-std::string junit_xml(const SuiteResult &result);
+// With `by_operator`, a <testsuite> per operator x granularity x dtype
+// ("Conv2D/channel/uint8", conformance.h) holds the testcases of its cases.
+std::string junit_xml(const SuiteResult &result, bool by_operator = false);
 
 // Text with &, <, >, " and ' escaped, and bytes XML 1.0 forbids replaced by '?'.
 std::string xml_escape(std::string_view text);

@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace qgold::harness::report {
+namespace qgold::harness {
 
 struct CaseLabel {
   std::string recipe;      // "Conv2D_001_config"
@@ -17,4 +17,4 @@ struct CaseLabel {
 // Network recipes keep their name as the operator ("Net_ResidualBlock").
 CaseLabel case_label(const std::string &case_id);
 
-} // namespace qgold::harness::report
+} // namespace qgold::harness

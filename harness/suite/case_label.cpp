@@ -1,8 +1,8 @@
-#include "harness/report/case_label.h"
+#include "harness/suite/case_label.h"
 
 #include <cctype>
 
-namespace qgold::harness::report {
+namespace qgold::harness {
 
 CaseLabel case_label(const std::string &case_id) {
   CaseLabel label;
@@ -29,4 +29,4 @@ CaseLabel case_label(const std::string &case_id) {
   return label;
 }
 
-} // namespace qgold::harness::report
+} // namespace qgold::harness
