@@ -111,10 +111,9 @@ int run_verify(const VerifyArgs &args) {
     summary << fmt::format("shard {}/{}: {} of {} case(s)\n", shard->shard.index,
                            shard->shard.count, result.cases.size(), shard->cases.size());
   harness::print_report(result, summary);
-  if (args.by_operator)
+  // On a terminal the conformance table comes anyway: people read it, logs need not.
+  if (args.by_operator || (!report_to_stdout && ::isatty(STDOUT_FILENO)))
     harness::print_conformance(harness::conformance_rows(result), summary);
-  else if (!report_to_stdout && ::isatty(STDOUT_FILENO))
-    harness::report::print_op_summary(result, std::cout);
   nlohmann::json report = harness::report_json(result);
   if (shard)
     report["shard"] = harness::shard_json(*shard);

@@ -344,28 +344,4 @@ void write_html_report(const SuiteResult &result, const ReportContext &context,
   write_file_atomically(path, verify_html(result, context));
 }
 
-void print_op_summary(const SuiteResult &result, std::ostream &out) {
-  struct Row {
-    size_t cases = 0, failing_cases = 0, passed = 0, failed = 0, skipped = 0;
-  };
-  std::map<std::string, Row> rows;
-  size_t width = 8;
-  for (const CaseResult &c : result.cases) {
-    std::string op = case_label(c.name).op;
-    Row &row = rows[op];
-    ++row.cases;
-    row.failing_cases += c.failed() > 0;
-    row.passed += c.passed();
-    row.failed += c.failed();
-    row.skipped += c.skipped();
-    width = std::max(width, op.size());
-  }
-  out << fmt::format("{:<{}} {:>6} {:>7} {:>7} {:>7}  {}\n", "operator", width, "cases", "passed",
-                     "failed", "skipped", "failing cases");
-  for (const auto &[op, row] : rows)
-    out << fmt::format("{:<{}} {:>6} {:>7} {:>7} {:>7}  {}\n", op, width, row.cases, row.passed,
-                       row.failed, row.skipped,
-                       row.failing_cases ? fmt::format("{}", row.failing_cases) : "");
-}
-
 } // namespace qgold::harness::report

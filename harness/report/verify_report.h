@@ -8,7 +8,6 @@
 #include "harness/suite/result.h"
 
 #include <filesystem>
-#include <ostream>
 #include <string>
 
 namespace qgold::harness::report {
@@ -27,9 +26,5 @@ std::string verify_html(const SuiteResult &result, const ReportContext &context)
 // verify_html written atomically to `path` (harness/util/atomic_file.h).
 void write_html_report(const SuiteResult &result, const ReportContext &context,
                        const std::filesystem::path &path);
-
-// The terminal's per-operator table (verify on a TTY): operator, cases,
-// passed / failed / skipped goldens, failing cases.
-void print_op_summary(const SuiteResult &result, std::ostream &out);
 
 } // namespace qgold::harness::report
