@@ -79,6 +79,7 @@ public:
         [&](const InferenceOutput &output) {
           generated[Step::Inference] = inference_goldens(output);
         });
+    std::vector<OutputEffect> effects = end_to_end_effects(generated, inputs_dir);
     if (temp_inputs_)
       fs::remove_all(*temp_inputs_);
     bool existed = fs::exists(suite_.goldens_dir(case_));
@@ -88,9 +89,10 @@ public:
     remove_dropped_steps(generated);
     if (!existed)
       report_.cases_added.push_back(case_.id());
-    else if (report_.tensors.size() > before)
+    else if (report_.tensors.size() > before) {
       report_.cases_changed.push_back(case_.id());
-    else
+      report_.effects.insert(report_.effects.end(), effects.begin(), effects.end());
+    } else
       ++report_.cases_unchanged;
   }
 
@@ -136,6 +138,41 @@ private:
                             keep ? text.text : records[n]);
     }
     return *temp_inputs_;
+  }
+
+  // Each graph output's SQNR from the goldens on disk and from `generated`,
+  // when both describe it (read before update_step overwrites them).
+  std::vector<OutputEffect> end_to_end_effects(const std::map<Step, StepGoldens> &generated,
+                                               const fs::path &inputs_dir) const {
+    auto codes = generated.find(Step::Inference);
+    auto quantization = generated.find(Step::Quantization);
+    if (codes == generated.end() || quantization == generated.end())
+      return {};
+    auto old_golden = [&](Step step, const std::string &stem) -> std::optional<Golden> {
+      const fs::path file = suite_.step_dir(case_, step) / (stem + ".json");
+      try {
+        if (fs::exists(file))
+          return read_golden(file);
+      } catch (const InputError &) {
+      }
+      return std::nullopt;
+    };
+    std::vector<OutputEffect> effects;
+    const ir::Model float_model = recipe::build_model(recipe::load_recipe(case_.recipe_file));
+    for (const auto &[stem, reference] : float_outputs(float_model, inputs_dir)) {
+      auto new_codes = codes->second.goldens.find(stem);
+      auto new_quant = quantization->second.goldens.find(stem);
+      std::optional<Golden> old_codes = old_golden(Step::Inference, stem),
+                            old_quant = old_golden(Step::Quantization, stem);
+      if (new_codes == codes->second.goldens.end() ||
+          new_quant == quantization->second.goldens.end() || !old_codes || !old_quant)
+        continue;
+      auto before = golden_sqnr_db(reference, *old_codes, *old_quant);
+      auto after = golden_sqnr_db(reference, new_codes->second, new_quant->second);
+      if (before && after)
+        effects.push_back({case_.id(), stem, *before, *after});
+    }
+    return effects;
   }
 
   // What measures changes of `stem`: its quantized golden.
@@ -317,6 +354,7 @@ RegenReport regenerate(const BundledSuite &suite, const std::vector<BundledCase>
     append(report.cases_changed, case_report.cases_changed);
     append(report.tensors, case_report.tensors);
     append(report.inputs_written, case_report.inputs_written);
+    append(report.effects, case_report.effects);
     report.cases_unchanged += case_report.cases_unchanged;
     report.stale_temporaries_removed += case_report.stale_temporaries_removed;
   }
@@ -339,6 +377,12 @@ void print_regen_report(const RegenReport &report, const RegenOptions &options,
       line += ": largest change " + change.largest->describe();
     out << line << '\n';
   }
+  for (const OutputEffect &effect : report.effects)
+    out << fmt::format("end to end {} {}: SQNR {:.2f} -> {:.2f} dB ({})\n", effect.case_id,
+                       effect.tensor, effect.before_db, effect.after_db,
+                       effect.after_db > effect.before_db   ? "better"
+                       : effect.after_db < effect.before_db ? "worse"
+                                                            : "same");
   for (const std::string &orphan : report.orphans)
     out << fmt::format("orphan expected_outputs/{}: no recipe test defines this case (left "
                        "alone; delete it by hand)\n",

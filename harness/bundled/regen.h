@@ -3,6 +3,7 @@
 // `qgold regen`: regenerates the goldens of bundled cases with qgold's engine
 // and reports what changed.
 
+#include "harness/bundled/end_to_end.h"
 #include "harness/bundled/suite.h"
 #include "harness/golden/golden.h"
 
@@ -61,6 +62,9 @@ struct RegenReport {
   std::vector<std::string> inputs_written; // test_inputs files (would be) written
   std::vector<std::string> errors;         // "<case> <step>: message"; such cases are untouched
   std::vector<std::string> orphans;        // goldens folders of no current case (left alone)
+  // Changed cases whose inference goldens existed: each graph output's SQNR
+  // against the float model before and after (end_to_end.h).
+  std::vector<OutputEffect> effects;
   size_t stale_temporaries_removed = 0;
   bool changed() const { return !tensors.empty() || !inputs_written.empty(); }
 };

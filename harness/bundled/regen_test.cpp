@@ -68,6 +68,27 @@ TEST_F(RegenTest, RegeneratingUnchangedGoldensIsByteIdentical) {
                                                          "uint8/quantization/ker.json"));
 }
 
+TEST_F(RegenTest, ChangedCasesSayWhatTheChangeDoesToEachOutputsSqnr) {
+  // Goldens of a worse algorithm: every committed output code 3 too high.
+  fs::path ofm = golden("Conv2D_001/layer/uint8", "inference", "ofm");
+  Golden worse = read_golden(ofm);
+  for (int64_t &code : worse.codes->ints)
+    code = std::min<int64_t>(code + 3, 255);
+  write_golden(worse, ofm);
+
+  RegenReport report = regen(/*check=*/true);
+  ASSERT_EQ(report.effects.size(), 1u);
+  const OutputEffect &effect = report.effects[0];
+  EXPECT_EQ(effect.case_id, "Conv2D_001/layer/uint8");
+  EXPECT_EQ(effect.tensor, "ofm");
+  EXPECT_GT(effect.after_db, 20.0); // the engine's codes track the float model
+  EXPECT_LT(effect.before_db, effect.after_db - 3.0);
+  std::ostringstream out;
+  print_regen_report(report, {true, false}, out);
+  EXPECT_THAT(out.str(), HasSubstr("end to end Conv2D_001/layer/uint8 ofm: SQNR "));
+  EXPECT_THAT(out.str(), HasSubstr(" dB (better)"));
+}
+
 TEST_F(RegenTest, CheckReportsExactlyTheEditedTensor) {
   // Simulate an algorithm change that moves one weight code by 2: the committed
   // golden now differs from what the engine produces in that one tensor only.

@@ -129,6 +129,24 @@ std::string regen_html(const RegenReport &report, const RegenOptions &options,
                         html_escape(id), entry.first, format_number(entry.second));
   body += "</tbody></table>\n</section>\n";
 
+  if (!report.effects.empty()) {
+    body += "<section id=\"end-to-end\">\n<h2>End to end: output SQNR against the float "
+            "model</h2>\n<table class=\"sortable\" id=\"effects\"><thead><tr><th>case</th>"
+            "<th>output</th><th>SQNR before (dB)</th><th>SQNR after (dB)</th><th>change (dB)"
+            "</th></tr></thead><tbody>\n";
+    for (const OutputEffect &effect : report.effects) {
+      const double delta = effect.after_db - effect.before_db;
+      body += fmt::format("<tr data-status=\"{}\"><td>{}</td><td>{}</td><td class=\"num\">{}"
+                          "</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                          delta < 0 ? "failed" : "passed", html_escape(effect.case_id),
+                          html_escape(effect.tensor), format_number(effect.before_db),
+                          format_number(effect.after_db), format_number(delta));
+    }
+    body += "</tbody></table>\n<p>SQNR of each graph output's inference codes, dequantized with "
+            "its quantization golden, against the float model on the case's inputs; a "
+            "negative change is a worse end-to-end error.</p>\n</section>\n";
+  }
+
   body += "<section id=\"changed-tensors\">\n<h2>Changed tensors</h2>\n"
           "<div><input type=\"search\" placeholder=\"filter tensors\" data-filter=\"tensors\">"
           "<select data-filter=\"tensors\"><option value=\"\">all</option><option>changed"
