@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <stdexcept>
 
 namespace qgold::quant {
@@ -93,6 +94,18 @@ std::vector<int32_t> activations(const ir::Model &model) {
       if (output >= 0 && std::find(order.begin(), order.end(), output) == order.end())
         order.push_back(output);
   return order;
+}
+
+// Runs `work`; an InputError from it (an op without an integer kernel, a kernel's domain
+// error) is rethrown, of the same class, with `where` in front.
+template <typename Work> auto naming(const std::string &where, Work &&work) {
+  try {
+    return work();
+  } catch (const UnsupportedError &error) {
+    throw UnsupportedError(fmt::format("{}: {}", where, error.what()));
+  } catch (const InputError &error) {
+    throw InputError(fmt::format("{}: {}", where, error.what()));
+  }
 }
 
 } // namespace
@@ -251,8 +264,13 @@ ErrorReport error_report(const ir::Model &float_model, const ir::Model &quantize
           {q.name, fmt::format("only in {} ({})", qname, producer_name(quantized_model, index))});
   }
 
-  interp::Interpreter float_run(float_model, interp::Kernels::Float);
-  interp::Interpreter quantized_run(quantized_model, interp::Kernels::FloatAndInteger);
+  using interp::Interpreter;
+  const auto float_run = naming(fname, [&] {
+    return std::make_unique<Interpreter>(float_model, interp::Kernels::Float);
+  });
+  const auto quantized_run = naming(qname, [&] {
+    return std::make_unique<Interpreter>(quantized_model, interp::Kernels::FloatAndInteger);
+  });
   const std::vector<data::InputSpec> specs = data::input_specs(float_model);
   data::Record record;
   std::vector<float> values, dequantized;
@@ -268,29 +286,29 @@ ErrorReport error_report(const ir::Model &float_model, const ir::Model &quantize
             throw InputError(
                 fmt::format("{}, index {}: {}; expected a finite value", where, k, values[k]));
       }
-      float_run.set_input_bytes(i, record.inputs[i]);
+      float_run->set_input_bytes(i, record.inputs[i]);
       if (quantize_input[i])
-        quantized_run.set_input_bytes(
+        quantized_run->set_input_bytes(
             i, interp::quantize_values(
                    quantized_model.tensors[static_cast<size_t>(quantized_model.inputs[i])], values,
                    where));
       else
-        quantized_run.set_input_bytes(i, record.inputs[i]);
+        quantized_run->set_input_bytes(i, record.inputs[i]);
     }
-    float_run.run();
-    quantized_run.run();
+    naming(fmt::format("{}: record '{}'", fname, record.id), [&] { float_run->run(); });
+    naming(fmt::format("{}: record '{}'", qname, record.id), [&] { quantized_run->run(); });
     // Per record, then added in record order: the totals do not depend on how records
     // would be shared among threads.
     for (Pair &pair : pairs) {
       const ir::Tensor &q = quantized_model.tensors[static_cast<size_t>(pair.quantized_index)];
       std::span<const float> got;
       if (q.dtype == ir::DType::Float32) {
-        got = quantized_run.tensor(pair.quantized_index);
+        got = quantized_run->tensor(pair.quantized_index);
       } else {
-        dequantize(q, quantized_run.tensor_bytes(pair.quantized_index), dequantized);
+        dequantize(q, quantized_run->tensor_bytes(pair.quantized_index), dequantized);
         got = dequantized;
       }
-      pair.sums.add(error_sums(float_run.tensor(pair.float_index), got, pair.steps));
+      pair.sums.add(error_sums(float_run->tensor(pair.float_index), got, pair.steps));
     }
     ++report.records;
   }

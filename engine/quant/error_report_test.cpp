@@ -251,5 +251,28 @@ TEST(ErrorReport, RefusesBadInput) {
             "data.h5: no records; expected at least one");
 }
 
+TEST(ErrorReport, AnOpWithoutAnIntegerKernelNamesTheModel) {
+  ir::Model f;
+  const int32_t ifm = activation(f, "ifm", {1, 4});
+  const int32_t divisor = testing::constant(f, "d", {1, 4}, std::vector<float>{1, 2, 3, 4});
+  const int32_t ofm = activation(f, "ofm", {1, 4});
+  f.operators.push_back({ir::OpCode::Div, {ifm, divisor}, {ofm}, ir::default_options(ir::OpCode::Div)});
+  f.inputs = {ifm};
+  f.outputs = {ofm};
+  ir::Model q = f;
+  for (ir::Tensor &tensor : q.tensors) {
+    tensor.dtype = ir::DType::UInt8;
+    tensor.quant = uint8_params(0.5f, 0);
+  }
+  q.tensors[static_cast<size_t>(divisor)].set_values<uint8_t>(std::vector<uint8_t>{2, 4, 6, 8});
+  MemoryDataset records(relu_records());
+  try {
+    error_report(f, q, records, {"f.circle", "q.circle", "d.h5"});
+    FAIL() << "no error";
+  } catch (const UnsupportedError &error) {
+    EXPECT_EQ(std::string(error.what()).rfind("q.circle: operator #0 (Div)", 0), 0u) << error.what();
+  }
+}
+
 } // namespace
 } // namespace qgold::quant

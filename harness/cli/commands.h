@@ -30,5 +30,6 @@ void add_dump_command(CLI::App &app, Action &action);
 void add_verify_command(CLI::App &app, Action &action);
 void add_regen_command(CLI::App &app, Action &action);
 void add_merge_reports_command(CLI::App &app, Action &action);
+void add_error_report_command(CLI::App &app, Action &action);
 
 } // namespace qgold::cli

@@ -49,6 +49,7 @@ int main(int argc, char **argv) {
   add_verify_command(app, action);
   add_regen_command(app, action);
   add_merge_reports_command(app, action);
+  add_error_report_command(app, action);
 
   if (argc > 1 && is_unknown_command(app, argv[1]))
     return fail(fmt::format("unknown command '{}'; run qgold --help", argv[1]), kExitBadInput);

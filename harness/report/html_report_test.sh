@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # qgold's HTML reports of real runs, opened in headless Chromium with the network blocked
 # (browser_check.mjs): a passing verify of bundled recipes with a two-run trend, a verify of a
-# copied suite with perturbed goldens, a regen --dry-run after a golden changed, and the whole
-# bundled suite (size under 5 MB). Screenshots go to OUT.
+# copied suite with perturbed goldens, a regen --dry-run after a golden changed, the error report
+# of a quantized bundled recipe, and the whole bundled suite (size under 5 MB). Screenshots go to OUT.
 # Skipped (77) when Chromium or Node.js is missing, unless QGOLD_REQUIRE_CHROMIUM=1 or CI is
 # set (scripts/setup.sh installs both then): CI always runs it.
 #
@@ -117,6 +117,21 @@ grep -q 'data-case="DepthwiseConv2D_001/layer/uint8" data-tensor="ofm"' "$work/r
   fail "regen.html does not list the changed ofm"
 check_page "$work/regen.html" regen_dry_run.png --min-plots 1 --sortable tensors \
   --expect DepthwiseConv2D_001/layer/uint8 --expect ofm --expect "zero_point[0] $((zp + 2)) -> $zp (2 steps)"
+
+echo "== error report of a quantized bundled recipe"
+recipe=Net_ResidualBlock_000
+data=$root/test_inputs/$recipe/layer/uint8
+"$qgold" build "$root/recipes/$recipe.yaml" -o "$work/f.circle" >/dev/null &&
+  "$qgold" fake-quant "$work/f.circle" -o "$work/fq.circle" --dtype uint8 --granularity layer >/dev/null &&
+  "$qgold" record-minmax "$work/fq.circle" --data "$data" -o "$work/rm.circle" >/dev/null &&
+  "$qgold" quantize "$work/rm.circle" -o "$work/q.circle" --dtype uint8 --granularity layer >/dev/null &&
+  "$qgold" error-report "$work/f.circle" "$work/q.circle" --data "$data" --html "$work/error.html" \
+    >"$work/error.txt" || fail "error-report of $recipe failed: $(tail -n 3 "$work/error.txt")"
+grep -q '<svg class="plot" data-plot="bars" data-points="4"' "$work/error.html" ||
+  fail "error.html has no plot of its 4 tensors"
+check_page "$work/error.html" error_report.png --min-plots 2 --sortable tensors \
+  --expect ifm --expect conv1 --expect conv2 --expect "ofm (output)" --expect "SQNR per tensor" \
+  --expect "lowest SQNR"
 
 [ "$scope" = full ] || finish "HTML reports: checked in Chromium (without the whole suite), screenshots in $shots"
 echo "== the whole bundled suite"

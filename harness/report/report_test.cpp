@@ -1,14 +1,17 @@
-#include "harness/suite/case_label.h"
+#include "harness/report/error_report.h"
 #include "harness/report/html.h"
 #include "harness/report/regen_report.h"
 #include "harness/report/svg.h"
 #include "harness/report/trend.h"
 #include "harness/report/verify_report.h"
+#include "harness/suite/case_label.h"
 
 #include "harness/util/test_util.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <fstream>
 
 namespace qgold::harness::report {
@@ -26,6 +29,93 @@ size_t count(const std::string &text, const std::string &what) {
 TEST(ReportHtml, EscapesEveryMarkupCharacterAndControlBytes) {
   EXPECT_EQ(html_escape("<script>a&b\"c'd</script>\x01"),
             "&lt;script&gt;a&amp;b&quot;c&#39;d&lt;/script&gt;?");
+}
+
+// Three tensors in graph order: an input with a small error, a perfect middle one (no error),
+// and a per-channel output with a larger error; a Quantize output skipped.
+quant::ErrorReport three_tensor_report() {
+  quant::ErrorReport report;
+  report.records = 2;
+  auto stats = [](double sqnr, std::optional<double> steps) {
+    quant::ErrorStats s;
+    s.elements = 8;
+    s.sqnr_db = sqnr;
+    s.mse = 0.01;
+    s.max_abs_error = 0.5;
+    s.max_steps = steps;
+    s.cosine = 0.99;
+    return s;
+  };
+  report.tensors = {
+      {"in<put>", ir::DType::UInt8, {1, 4}, 1, false, stats(30.5, 1.0)},
+      {"mid", ir::DType::Float32, {1, 4}, 0, false, stats(INFINITY, std::nullopt)},
+      {"out", ir::DType::Int16, {1, 4}, 4, true, stats(12.25, 3.0)},
+  };
+  report.skipped = {{"in<put>_Quantize", "only in q.circle (the output of Quantize)"}};
+  return report;
+}
+
+TEST(ReportErrorReport, WorstFirstByLowestSqnrThenMostSteps) {
+  quant::ErrorReport report = three_tensor_report();
+  EXPECT_EQ(worst_first(report), (std::vector<size_t>{2, 0, 1}));
+  report.tensors[0].stats.sqnr_db = 12.25; // a tie: the larger max steps first
+  EXPECT_EQ(worst_first(report), (std::vector<size_t>{2, 0, 1}));
+  report.tensors[0].stats.max_steps = 4.0;
+  EXPECT_EQ(worst_first(report), (std::vector<size_t>{0, 2, 1}));
+}
+
+TEST(ReportErrorReport, TextListsTheWorstAndTheSkipped) {
+  const quant::ErrorReportSources files{"f.circle", "q.circle", "d.h5"};
+  const std::string text = error_report_text(three_tensor_report(), files, 2);
+  EXPECT_NE(text.find("error report: q.circle vs f.circle on 2 record(s) of d.h5: 3 tensor(s) "
+                      "compared, 1 skipped\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("output out: SQNR 12.25 dB, max 3.00 steps\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("the 2 worst of 3 tensors"), std::string::npos) << text;
+  EXPECT_LT(text.find("out      int16"), text.find("in<put>  uint8")) << text;
+  EXPECT_EQ(text.find("mid"), std::string::npos) << text; // the third is not listed
+  EXPECT_NE(text.find("skipped in<put>_Quantize: only in q.circle (the output of Quantize)\n"),
+            std::string::npos)
+      << text;
+  // All of them: the perfect one last, "inf" dB and no steps.
+  const std::string all = error_report_text(three_tensor_report(), files, 0);
+  EXPECT_NE(all.find("tensors, worst first:\n"), std::string::npos) << all;
+  EXPECT_NE(all.find("mid      float32        inf"), std::string::npos) << all;
+}
+
+TEST(ReportErrorReport, JsonInGraphOrderWithInfinitiesAsStrings) {
+  const nlohmann::json json = nlohmann::json::parse(
+      error_report_json(three_tensor_report(), {"f.circle", "q.circle", "d.h5"}));
+  EXPECT_EQ(json["records"], 2);
+  ASSERT_EQ(json["tensors"].size(), 3u);
+  EXPECT_EQ(json["tensors"][0]["name"], "in<put>");
+  EXPECT_EQ(json["tensors"][0]["dtype"], "uint8");
+  EXPECT_EQ(json["tensors"][0]["sqnr_db"], 30.5);
+  EXPECT_EQ(json["tensors"][1]["sqnr_db"], "inf");
+  EXPECT_TRUE(json["tensors"][1]["max_steps"].is_null());
+  EXPECT_EQ(json["tensors"][2]["scales"], 4);
+  EXPECT_EQ(json["tensors"][2]["graph_output"], true);
+  EXPECT_EQ(json["skipped"][0]["reason"], "only in q.circle (the output of Quantize)");
+}
+
+TEST(ReportErrorReport, HtmlPlotsEveryTensorAndHighlightsTheWorst) {
+  ReportContext context;
+  const std::string html =
+      error_report_html(three_tensor_report(), {"f.circle", "q.circle", "d.h5"}, context);
+  EXPECT_EQ(count(html, "<svg class=\"plot\" data-plot=\"bars\" data-points=\"3\""), 2u);
+  EXPECT_EQ(count(html, "<rect class=\"bar\""), 6u);
+  // Of three tensors one is highlighted: the worst.
+  EXPECT_EQ(count(html, "data-status=\"worst\""), 1u);
+  EXPECT_NE(html.find("<tr data-status=\"worst\" data-tensor=\"out\""), std::string::npos);
+  EXPECT_NE(html.find("<tr data-status=\"other\" data-tensor=\"mid\""), std::string::npos);
+  EXPECT_EQ(highlighted_tensors(4), 1u);
+  EXPECT_EQ(highlighted_tensors(12), 3u);
+  EXPECT_EQ(highlighted_tensors(100), kHighlightedTensors);
+  EXPECT_NE(html.find("in&lt;put&gt;"), std::string::npos);
+  EXPECT_EQ(html.find("in<put>"), std::string::npos); // every name escaped
+  EXPECT_NE(html.find("<b>12.25 dB</b>lowest SQNR (out)"), std::string::npos);
+  EXPECT_NE(html.find("id=\"skipped\""), std::string::npos);
 }
 
 TEST(ReportCaseLabel, SplitsIdsIntoOperatorGranularityDtype) {
