@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace qgold::harness::report {
 
@@ -19,7 +20,8 @@ std::string number_cell(double value) {
 }
 
 std::string percent(size_t part, size_t whole) {
-  return whole == 0 ? "0%" : fmt::format("{}%", format_number(100.0 * static_cast<double>(part) / whole));
+  const double tenths = std::round(1000.0 * static_cast<double>(part) / static_cast<double>(std::max<size_t>(whole, 1)));
+  return fmt::format("{}%", format_number(tenths / 10));
 }
 
 std::vector<double> widen(const std::vector<float> &values) { return {values.begin(), values.end()}; }
@@ -49,7 +51,7 @@ std::string calibration_html(const ir::Model &model, const quant::CalibrationSta
   std::string worst_name;
   for (const quant::TensorCalibration &t : stats.tensors) {
     clipping += t.outside > 0;
-    if (t.outside > worst || worst_name.empty()) {
+    if (t.outside > worst) {
       worst = t.outside;
       worst_name = tensor_name(model, t.tensor);
     }
@@ -63,7 +65,7 @@ std::string calibration_html(const ir::Model &model, const quant::CalibrationSta
                       "their range</div>"
                       "<div class=\"card\"><b>{}</b>most records outside ({})</div></div>\n",
                       stats.tensors.size(), stats.records, clipping ? "mixed" : "pass", clipping,
-                      percent(worst, stats.records), html_escape(worst_name));
+                      percent(worst, stats.records), worst ? html_escape(worst_name) : "no tensor");
   body += "<table class=\"meta\">\n";
   auto row = [&](std::string_view name, const std::string &value) {
     body += fmt::format("<tr><th>{}</th><td>{}</td></tr>\n", name, html_escape(value));

@@ -92,6 +92,7 @@ TEST(CalibrationHtml, ManyRecordsAreSummarizedAndClippedRecordsCounted) {
       << page.substr(in_row, 900);
   EXPECT_NE(page.find("percentile 1-99"), std::string::npos);
   EXPECT_NE(page.find("<b>2</b>tensors with records outside"), std::string::npos);
+  EXPECT_NE(page.find("<b>1%</b>most records outside (in&lt;1&gt;)"), std::string::npos);
 }
 
 TEST(CalibrationHtml, FewRecordsArePlottedOneByOne) {
@@ -106,6 +107,7 @@ TEST(CalibrationHtml, FewRecordsArePlottedOneByOne) {
   EXPECT_EQ(page.find("per-record min, p"), std::string::npos); // every record, no percentiles
   EXPECT_NE(page.find(">minmax<"), std::string::npos);
   EXPECT_NE(page.find("<b>0</b>tensors with records outside"), std::string::npos);
+  EXPECT_NE(page.find("<b>0%</b>most records outside (no tensor)"), std::string::npos);
 }
 
 TEST(CalibrationHtml, DescribesEveryReduction) {
