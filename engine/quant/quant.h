@@ -83,12 +83,6 @@ struct RecordMinMaxOptions {
 // redrawn in place when the stream is a terminal, else one short line about
 // every 10 seconds (and at the end when the total is known).
 std::function<void(size_t, std::optional<size_t>)> progress_printer(std::FILE *stream);
-void record_minmax(ir::Model &model, data::DatasetReader &dataset,
-                   const RecordMinMaxOptions &options);
-
-// record_minmax in two halves, record_ranges then apply_ranges, so that
-// records can be observed in separate processes (minmax_partial.h) and
-// reduced once.
 
 // The (min, max) of one tensor over one record.
 struct MinMax {
@@ -99,13 +93,25 @@ struct RecordedRanges {
   std::vector<int32_t> tensors;             // recorded_tensor_indices(model)
   std::vector<std::vector<MinMax>> records; // per record in dataset order, one per tensor
 };
+// Writes each recorded tensor's min/max into `model` and returns the
+// per-record ranges they were reduced from (calibration_stats.h summarizes them).
+RecordedRanges record_minmax(ir::Model &model, data::DatasetReader &dataset,
+                             const RecordMinMaxOptions &options);
+
+// record_minmax in two halves, record_ranges then apply_ranges, so that
+// records can be observed in separate processes (minmax_partial.h) and
+// reduced once.
+
 // The tensors record-minmax calibrates: graph inputs, then float op outputs, in
 // graph order.
 std::vector<int32_t> recorded_tensor_indices(const ir::Model &model);
 // Runs the records (none is fine) and keeps every per-record range.
 RecordedRanges record_ranges(const ir::Model &model, data::DatasetReader &dataset,
                              const RecordMinMaxOptions &options);
-// Reduces them per options.mode into each tensor's min/max; no records is an InputError.
+// Reduces them per options.mode into each tensor's min/max, one per entry of
+// ranges.tensors; no records is an InputError.
+std::vector<MinMax> reduce_ranges(const RecordedRanges &ranges, const RecordMinMaxOptions &options);
+// Writes reduce_ranges into the tensors' quantization parameters.
 void apply_ranges(ir::Model &model, const RecordedRanges &ranges, const RecordMinMaxOptions &options);
 
 // Stage C.

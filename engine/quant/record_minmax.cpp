@@ -406,9 +406,11 @@ std::vector<int32_t> recorded_tensor_indices(const ir::Model &model) {
   return tensors;
 }
 
-void record_minmax(ir::Model &model, data::DatasetReader &dataset, const RecordMinMaxOptions &options) {
+RecordedRanges record_minmax(ir::Model &model, data::DatasetReader &dataset, const RecordMinMaxOptions &options) {
   fold_converter_constants(model);
-  apply_ranges(model, record_ranges(model, dataset, options), options);
+  RecordedRanges ranges = record_ranges(model, dataset, options);
+  apply_ranges(model, ranges, options);
+  return ranges;
 }
 
 RecordedRanges record_ranges(const ir::Model &model, data::DatasetReader &all_records,
@@ -447,18 +449,27 @@ RecordedRanges record_ranges(const ir::Model &model, data::DatasetReader &all_re
   return {recorded_tensor_indices(model), std::move(per_record)};
 }
 
-void apply_ranges(ir::Model &model, const RecordedRanges &ranges, const RecordMinMaxOptions &options) {
+std::vector<MinMax> reduce_ranges(const RecordedRanges &ranges, const RecordMinMaxOptions &options) {
   if (ranges.records.empty())
     throw InputError("the dataset has no records");
+  std::vector<MinMax> reduced(ranges.tensors.size());
   for (size_t slot = 0; slot < ranges.tensors.size(); ++slot) {
     std::vector<float> mins, maxs;
     for (const auto &record : ranges.records) {
       mins.push_back(record[slot].min);
       maxs.push_back(record[slot].max);
     }
+    reduced[slot] = {reduce(mins, options, true), reduce(maxs, options, false)};
+  }
+  return reduced;
+}
+
+void apply_ranges(ir::Model &model, const RecordedRanges &ranges, const RecordMinMaxOptions &options) {
+  const std::vector<MinMax> reduced = reduce_ranges(ranges, options);
+  for (size_t slot = 0; slot < ranges.tensors.size(); ++slot) {
     ir::QuantParams params;
-    params.min = {reduce(mins, options, true)};
-    params.max = {reduce(maxs, options, false)};
+    params.min = {reduced[slot].min};
+    params.max = {reduced[slot].max};
     model.tensors[ranges.tensors[slot]].quant = params;
   }
 }

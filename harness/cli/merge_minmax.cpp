@@ -1,3 +1,4 @@
+#include "harness/cli/calibration_html.h"
 #include "harness/cli/commands.h"
 
 #include "format/model_file.h"
@@ -12,11 +13,12 @@ namespace qgold::cli {
 namespace {
 
 struct MergeMinMaxArgs {
-  std::string model, output;
+  std::string model, output, html;
   std::vector<std::string> parts;
 };
 
 int run_merge_minmax(const MergeMinMaxArgs &args) {
+  check_calibration_html(args.html, args.output);
   quant::HashedModel model = quant::read_hashed_model(args.model);
   quant::check_float_model(model.model, args.model);
   std::vector<quant::NamedPartial> parts;
@@ -29,6 +31,13 @@ int run_merge_minmax(const MergeMinMaxArgs &args) {
   format::write_model_file(model.model, args.output);
   std::cout << fmt::format("wrote {} ({} records from {} partial{})\n", args.output,
                            merged.ranges.records.size(), parts.size(), parts.size() == 1 ? "" : "s");
+  if (!args.html.empty()) {
+    write_calibration_html("merge-minmax", model.model, merged.ranges,
+                           {args.model, fmt::format("{} ({} partials)", parts.front().partial.dataset, parts.size()),
+                            args.output, merged.options, merged.skipped},
+                           args.html);
+    std::cout << "wrote " << args.html << '\n';
+  }
   return kExitOk;
 }
 
@@ -43,6 +52,7 @@ void add_merge_minmax_command(CLI::App &app, Action &action) {
       ->required()
       ->check(CLI::ExistingFile);
   command->add_option("-o,--output", args->output, "model to write")->required();
+  add_calibration_html_option(*command, args->html);
   command->callback([args, &action] { action = [args] { return run_merge_minmax(*args); }; });
 }
 

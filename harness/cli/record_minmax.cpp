@@ -1,3 +1,4 @@
+#include "harness/cli/calibration_html.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/options.h"
 #include "harness/cli/record_minmax_shard.h"
@@ -18,7 +19,7 @@ using Mode = quant::RecordMinMaxOptions::Mode;
 
 struct RecordMinMaxArgs {
   std::string input, data, output;
-  std::string shard = "0/1", partial;
+  std::string shard = "0/1", partial, html;
   std::string mode = "percentile";
   std::string backend = "fast";
   quant::RecordMinMaxOptions options;
@@ -40,14 +41,20 @@ int run_record_minmax(const RecordMinMaxArgs &args) {
   };
   if (!args.partial.empty())
     return run_record_minmax_shard(args.input, args.data, args.shard, args.partial, options);
+  check_calibration_html(args.html, args.output);
   ir::Model model = format::read_model_file(args.input);
   quant::check_float_model(model, args.input);
   auto dataset = data::open_dataset(args.data, data::input_specs(model));
-  quant::record_minmax(model, *dataset, options);
+  const quant::RecordedRanges ranges = quant::record_minmax(model, *dataset, options);
   if (skipped > 0)
     std::cerr << "qgold: warning: skipped " << skipped << " record(s) with NaN or Inf inputs\n";
   format::write_model_file(model, args.output);
   std::cout << "wrote " << args.output << '\n';
+  if (!args.html.empty()) {
+    write_calibration_html("record-minmax", model, ranges, {args.input, args.data, args.output, options, skipped},
+                           args.html);
+    std::cout << "wrote " << args.html << '\n';
+  }
   return kExitOk;
 }
 
@@ -109,6 +116,7 @@ void add_record_minmax_command(CLI::App &app, Action &action) {
   command->add_option("--backend", args->backend, "float kernels: optimized (oneDNN) or the reference interpreter")
       ->check(CLI::IsMember({"fast", "reference"}))
       ->capture_default_str();
+  add_calibration_html_option(*command, args->html)->excludes(partial);
   command->callback([args, output, partial, &action] {
     if (output->count() + partial->count() == 0)
       throw CLI::RequiredError("-o (the calibrated model) or --partial (a shard's ranges)");

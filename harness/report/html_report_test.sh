@@ -2,7 +2,8 @@
 # qgold's HTML reports of real runs, opened in headless Chromium with the network blocked
 # (browser_check.mjs): a passing verify of bundled recipes with a two-run trend, a verify of a
 # copied suite with perturbed goldens, a regen --dry-run after a golden changed, the error report
-# of a quantized bundled recipe, and the whole bundled suite (size under 5 MB). Screenshots go to OUT.
+# of a quantized bundled recipe, record-minmax's calibration view, and the whole bundled suite
+# (size under 5 MB). Screenshots go to OUT.
 # Skipped (77) when Chromium or Node.js is missing, unless QGOLD_REQUIRE_CHROMIUM=1 or CI is
 # set (scripts/setup.sh installs both then): CI always runs it.
 #
@@ -132,6 +133,19 @@ grep -q '<svg class="plot" data-plot="bars" data-points="4"' "$work/error.html" 
 check_page "$work/error.html" error_report.png --min-plots 2 --sortable tensors \
   --expect ifm --expect conv1 --expect conv2 --expect "ofm (output)" --expect "SQNR per tensor" \
   --expect "lowest SQNR"
+
+echo "== record-minmax --html: the calibration view of a residual block over 300 records"
+"$qgold" build "$root/recipes/Net_ResidualBlock_000.yaml" -o "$work/block.circle" >/dev/null ||
+  fail "cannot build Net_ResidualBlock_000"
+"$qgold" gen-data "$work/block.circle" --records 300 --seed 3 -o "$work/calib.h5" >/dev/null ||
+  fail "cannot generate the calibration data"
+"$qgold" record-minmax "$work/block.circle" --data "$work/calib.h5" -o "$work/block.calibrated.circle" \
+  --html "$work/calibration.html" >"$work/calibration.txt" 2>&1 ||
+  fail "record-minmax --html failed: $(tail -n 3 "$work/calibration.txt")"
+grep -q '<g class="strip" data-tensor="conv2">' "$work/calibration.html" || fail "calibration.html has no conv2 strip"
+check_page "$work/calibration.html" calibration.png --min-plots 1 --sortable tensors \
+  --expect ifm --expect conv1 --expect conv2 --expect ofm --expect "percentile 1-99" \
+  --expect "records outside"
 
 [ "$scope" = full ] || finish "HTML reports: checked in Chromium (without the whole suite), screenshots in $shots"
 echo "== the whole bundled suite"
