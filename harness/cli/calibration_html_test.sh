@@ -51,6 +51,8 @@ done
 "$qgold" merge-minmax model.circle p0.part p1.part p2.part -o merged.circle --html merged.html >out 2>err ||
   fail "merge-minmax --html failed: $(cat err)"
 grep -qxF "wrote merged.html" out || fail "merge-minmax does not say it wrote merged.html: $(cat out)"
+grep -qF "<h1>qgold merge-minmax: 4 tensor(s) over 40 record(s)</h1>" merged.html ||
+  fail "merged.html does not name merge-minmax and 40 records"
 [ -n "$(view page.html)" ] && [ "$(view page.html)" = "$(view merged.html)" ] ||
   fail "the merged shards' view differs from one run's: $(diff <(view page.html) <(view merged.html) | head -n 5)"
 # The comparison can fail: another mode gives another view.

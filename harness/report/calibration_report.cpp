@@ -56,7 +56,8 @@ std::string calibration_html(const ir::Model &model, const quant::CalibrationSta
       worst_name = tensor_name(model, t.tensor);
     }
   }
-  std::string body = fmt::format("<h1>qgold record-minmax: {} tensor(s) over {} record(s)</h1>\n",
+  const std::string command = context.command.empty() ? "record-minmax" : context.command;
+  std::string body = fmt::format("<h1>qgold {}: {} tensor(s) over {} record(s)</h1>\n", html_escape(command),
                                  stats.tensors.size(), stats.records);
   body += "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"cards\">";
   body += fmt::format("<div class=\"card\"><b>{}</b>tensors recorded</div>"
@@ -131,8 +132,7 @@ std::string calibration_html(const ir::Model &model, const quant::CalibrationSta
                         percent(t.outside, stats.records));
   }
   body += "</tbody></table>\n</section>\n";
-  return html_page(fmt::format("qgold record-minmax: {} tensor(s), {} record(s)", stats.tensors.size(),
-                               stats.records),
+  return html_page(fmt::format("qgold {}: {} tensor(s), {} record(s)", command, stats.tensors.size(), stats.records),
                    body);
 }
 
