@@ -44,7 +44,7 @@ TEST(RegistryCoverage, ADensifyLeftInAModelSaysItIsFolded) {
 // Ops without an integer kernel yet: binding them on quantized tensors is an
 // UnsupportedError that says so; every other op binds its integer kernel.
 const std::set<std::string_view> kWithoutIntegerKernelYet = {
-    "Div", "BatchMatMul", "ResizeBilinear"};
+    "BatchMatMul", "ResizeBilinear"};
 
 TEST(RegistryCoverage, TheOpsWithoutAnIntegerKernelAreListedExactly) {
   for (ir::OpCode code : ir::all_ops()) {
