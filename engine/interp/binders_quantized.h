@@ -14,8 +14,4 @@ namespace qgold::interp {
 #include "ir/ops.lst"
 #undef QGOLD_OP
 
-// The binder of an op whose integer kernel is not written yet: an
-// UnsupportedError naming the op (RegistryCoverage lists these ops).
-[[noreturn]] BoundKernel no_integer_kernel_yet(const Operands &ops);
-
 } // namespace qgold::interp

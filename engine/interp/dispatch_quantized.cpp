@@ -1,8 +1,5 @@
 #include "interp/binders_quantized.h"
 #include "interp/dispatch.h"
-#include "ir/error.h"
-
-#include <fmt/format.h>
 
 namespace qgold::interp {
 namespace {
@@ -14,10 +11,6 @@ bool is_quantized(const ir::Tensor &tensor) {
 }
 
 } // namespace
-
-BoundKernel no_integer_kernel_yet(const Operands &ops) {
-  throw UnsupportedError(fmt::format("{} has no integer kernel yet", ops.label()));
-}
 
 bool runs_on_integers(const ir::Model &model, const ir::Operator &op) {
   if (op.code == ir::OpCode::Quantize || op.code == ir::OpCode::Dequantize)

@@ -587,6 +587,28 @@ TEST(Interpreter, IntegerGraphInputsTakeTheirBytes) {
   EXPECT_NE(error_of<UnsupportedError>(b.model).find("takes float32 inputs"), std::string::npos);
 }
 
+TEST(Interpreter, AnIntegerKernelNamesTheDtypesItCannotRun) {
+  // A uint8 Add given an int16 operand without a Quantize between.
+  testing::ModelBuilder b;
+  const int32_t x = b.model.add_tensor(quantized("x", ir::DType::UInt8, {2}, 1.0f, 0));
+  b.model.inputs.push_back(x);
+  ir::Tensor y = quantized("y", ir::DType::Int16, {2}, 1.0f, 0);
+  y.set_values<int16_t>(std::vector<int16_t>{1, 2});
+  const int32_t y_index = b.model.add_tensor(y);
+  const int32_t sum = b.model.add_tensor(quantized("sum", ir::DType::UInt8, {2}, 1.0f, 0));
+  b.op(ir::OpCode::Add, {x, y_index}, {sum});
+  b.output(sum);
+  try {
+    Interpreter interpreter(b.model, Kernels::FloatAndInteger);
+    ADD_FAILURE() << "an int16 operand of a uint8 Add was accepted";
+  } catch (const UnsupportedError &e) {
+    EXPECT_NE(std::string(e.what()).find(
+                  "operator #0 (Add): input 1 (tensor #1 'y') is INT16; this kernel runs on UINT8"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(Interpreter, InconsistentQuantizationIsAnInputErrorNamingTheTensor) {
   testing::ModelBuilder b;
   const int32_t in = b.model.add_tensor(quantized("in", ir::DType::UInt8, {2}, 1.0f, 0));

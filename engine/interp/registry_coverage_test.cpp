@@ -1,7 +1,7 @@
 // Every operator of the registry is used by a bundled recipe (recipes/*.yaml),
 // goes through the Circle writer and reader (and TFLite's unless it is
-// Circle-only) unchanged, and has a float kernel that binds; the ops without
-// an integer kernel yet are listed exactly.
+// Circle-only) unchanged, and has a float kernel that binds (every op has an
+// integer binder too: binders_quantized.h declares one per ops.lst row).
 
 #include "format/model_file.h"
 #include "interp/dispatch.h"
@@ -14,7 +14,6 @@
 
 #include <filesystem>
 #include <map>
-#include <set>
 
 namespace qgold::interp {
 namespace {
@@ -38,30 +37,6 @@ TEST(RegistryCoverage, ADensifyLeftInAModelSaysItIsFolded) {
       EXPECT_NE(std::string(e.what()).find("densified when the model is read"), std::string::npos)
           << e.what();
     }
-  }
-}
-
-// Ops without an integer kernel yet: binding them on quantized tensors is an
-// UnsupportedError that says so; every other op binds its integer kernel.
-const std::set<std::string_view> kWithoutIntegerKernelYet = {
-    "Div", "Sum", "BatchMatMul", "ResizeBilinear"};
-
-TEST(RegistryCoverage, TheOpsWithoutAnIntegerKernelAreListedExactly) {
-  for (ir::OpCode code : ir::all_ops()) {
-    const std::string_view name = ir::op_name(code);
-    ir::Model model; // an operator without operands: a kernel's binder fails on them
-    model.operators.push_back({code, {}, {}, ir::default_options(code)});
-    TensorBuffers buffers;
-    std::string message;
-    try {
-      bind_quantized_kernel(Operands(model, 0, buffers));
-    } catch (const std::exception &e) {
-      message = e.what();
-    }
-    const bool says_none = message.find("has no integer kernel yet") != std::string::npos;
-    EXPECT_EQ(says_none, kWithoutIntegerKernelYet.contains(name))
-        << name << ": " << (says_none ? "take it off" : "add it to")
-        << " kWithoutIntegerKernelYet (" << message << ")";
   }
 }
 

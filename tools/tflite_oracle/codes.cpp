@@ -5,8 +5,11 @@
 #include "data/dataset.h"
 #include "format/model_file.h"
 #include "interp/interpreter.h"
+#include "interp/kernels/batch_matmul.h"
 #include "interp/kernels/broadcast.h"
+#include "interp/kernels/quantized/fixed_point.h"
 #include "interp/kernels/quantized/quant_params.h"
+#include "interp/kernels/quantized/reduce_walk.h"
 #include "interp/weighted_sums.h"
 #include "ir/error.h"
 #include "ir/op_registry.h"
@@ -170,8 +173,14 @@ public:
     else if ((o.code == ir::OpCode::LeakyRelu || o.code == ir::OpCode::Quantize) &&
              xnnpack_.contains(output.name))
       rule = by_xnnpack_q8_rescale(op, codes, theirs[0]);
+    else if (o.code == ir::OpCode::ResizeBilinear && xnnpack_.contains(output.name))
+      rule = by_xnnpack_resize_bilinear(op, codes, theirs[0]);
     else if (moves_codes(o.code))
       rule = by_same_parameters(single, codes, theirs);
+    else if (o.code == ir::OpCode::Sum)
+      rule = by_sum_wrap(op, codes, theirs[0]);
+    else if (o.code == ir::OpCode::BatchMatMul)
+      rule = by_ruy_single_rounding(op, codes, theirs[0]);
     else if (o.code == ir::OpCode::Cast)
       rule = by_cast_values(single, codes, theirs);
     for (size_t k = 0; rule && k < ours.size(); ++k)
@@ -205,6 +214,7 @@ private:
     case ir::OpCode::BatchToSpaceND:
     case ir::OpCode::SpaceToBatchND:
     case ir::OpCode::ResizeNearestNeighbor:
+    case ir::OpCode::ResizeBilinear:
     case ir::OpCode::ReduceMax:
     case ir::OpCode::ReduceMin:
     case ir::OpCode::Maximum:
@@ -327,6 +337,156 @@ private:
     if (bytes != theirs)
       return std::nullopt;
     return std::string("xnnpack-q8-rescale");
+  }
+
+  // XNNPACK's 8-bit ResizeBilinear interpolates the codes with 11-bit weights: per axis a float
+  // source coordinate (v * scale, or v * scale + scale / 2 - 1/2 clamped to [0, in - 1] with
+  // half-pixel centers; scale = in / out, or (in - 1) / (out - 1) with align_corners), the taps
+  // trunc(source) and one above it (at most in - 1), alpha = lrintf(2^11 * fraction); then
+  // top = (tl << 11) + (tr - tl) * alpha_x, bottom likewise, acc = (top << 11) + (bottom - top) *
+  // alpha_y, output (acc + 2^21) >> 22 (half up), in the input's parameters.
+  std::optional<std::string> by_xnnpack_resize_bilinear(
+      int32_t op, const std::map<int32_t, std::vector<uint8_t>> &codes,
+      const std::vector<uint8_t> &theirs) {
+    const ir::Operator &o = model_.operators[static_cast<size_t>(op)];
+    const ir::Tensor &in = model_.tensors[static_cast<size_t>(o.inputs[0])];
+    const ir::Tensor &output = model_.tensors[static_cast<size_t>(o.outputs[0])];
+    if ((in.dtype != ir::DType::UInt8 && in.dtype != ir::DType::Int8) || in.shape.size() != 4)
+      return std::nullopt;
+    const auto &opt = std::get<ir::ResizeBilinearOptions>(o.options);
+    struct Tap {
+      int64_t lower, upper;
+      int32_t alpha;
+    };
+    auto taps = [&](int64_t in_size, int64_t out_size) {
+      const bool corners = opt.align_corners && out_size > 1;
+      const float scale = corners ? static_cast<float>(in_size - 1) / static_cast<float>(out_size - 1)
+                                  : static_cast<float>(in_size) / static_cast<float>(out_size);
+      std::vector<Tap> result;
+      for (int64_t v = 0; v < out_size; ++v) {
+        float source = static_cast<float>(v) * scale;
+        if (opt.half_pixel_centers && !opt.align_corners)
+          source = std::min(std::max(source + (0.5f * scale - 0.5f), 0.0f),
+                            static_cast<float>(in_size - 1));
+        const auto lower = static_cast<int64_t>(source);
+        result.push_back({lower, std::min(lower + 1, in_size - 1),
+                          static_cast<int32_t>(std::lrintf((source - static_cast<float>(lower)) * 2048.0f))});
+      }
+      return result;
+    };
+    const ir::Shape &is = in.shape, &os = output.shape;
+    const std::vector<Tap> ys = taps(is[1], os[1]), xs = taps(is[2], os[2]);
+    const std::vector<uint8_t> &x = codes.at(o.inputs[0]);
+    auto at = [&](int64_t b, int64_t y, int64_t xx, int64_t c) {
+      return static_cast<int32_t>(code(in.dtype, x, static_cast<size_t>(((b * is[1] + y) * is[2] + xx) * is[3] + c)));
+    };
+    std::vector<uint8_t> bytes;
+    for (int64_t b = 0; b < os[0]; ++b)
+      for (const Tap &ty : ys)
+        for (const Tap &tx : xs)
+          for (int64_t c = 0; c < os[3]; ++c) {
+            const int32_t tl = at(b, ty.lower, tx.lower, c), tr = at(b, ty.lower, tx.upper, c);
+            const int32_t bl = at(b, ty.upper, tx.lower, c), br = at(b, ty.upper, tx.upper, c);
+            const int32_t top = tl * 2048 + (tr - tl) * tx.alpha;
+            const int32_t bottom = bl * 2048 + (br - bl) * tx.alpha;
+            const int32_t acc = top * 2048 + (bottom - top) * ty.alpha;
+            bytes.push_back(static_cast<uint8_t>((acc + (1 << 21)) >> 22));
+          }
+    if (bytes != theirs)
+      return std::nullopt;
+    return std::string("xnnpack-resize-bilinear");
+  }
+
+  // TFLite's optimized int8 BatchMatMul (ruy) rescales each sum S of (x - z_x)(y - z_y) with one
+  // rounding: z_out + ((S * m + 2^(30 - shift)) >> (31 - shift)), m and shift the Q31 multiplier
+  // of s_x * s_y / s_out; TFLite's reference (and qgold) round twice.
+  std::optional<std::string> by_ruy_single_rounding(
+      int32_t op, const std::map<int32_t, std::vector<uint8_t>> &codes,
+      const std::vector<uint8_t> &theirs) {
+    const ir::Operator &o = model_.operators[static_cast<size_t>(op)];
+    const ir::Tensor &lhs = model_.tensors[static_cast<size_t>(o.inputs[0])];
+    const ir::Tensor &rhs = model_.tensors[static_cast<size_t>(o.inputs[1])];
+    const ir::Tensor &output = model_.tensors[static_cast<size_t>(o.outputs[0])];
+    if (output.dtype != ir::DType::Int8)
+      return std::nullopt;
+    const auto &opt = std::get<ir::BatchMatMulOptions>(o.options);
+    const q::QuantInfo ql = quant_of(lhs), qr = quant_of(rhs), qo = quant_of(output);
+    const q::Multiplier m = q::quantize_multiplier(static_cast<double>(ql.scale) *
+                                                   static_cast<double>(qr.scale) /
+                                                   static_cast<double>(qo.scale));
+    // A constant operand (BatchMatMul_001's rhs) is not among the recorded codes.
+    auto bytes_of = [&](int32_t t) -> const std::vector<uint8_t> & {
+      return codes.contains(t) ? codes.at(t) : *model_.tensors[static_cast<size_t>(t)].data;
+    };
+    const std::vector<uint8_t> &x = bytes_of(o.inputs[0]), &y = bytes_of(o.inputs[1]);
+    const ir::Shape &ls = lhs.shape, &rs = rhs.shape, &os = output.shape;
+    const size_t lr = ls.size(), rr = rs.size(), orank = os.size();
+    const int64_t rows = os[orank - 2], cols = os[orank - 1];
+    const int64_t depth = opt.adj_x ? ls[lr - 2] : ls[lr - 1];
+    const int64_t lhs_m = opt.adj_x ? 1 : ls[lr - 1], lhs_k = opt.adj_x ? ls[lr - 1] : 1;
+    const int64_t rhs_k = opt.adj_y ? 1 : rs[rr - 1], rhs_n = opt.adj_y ? rs[rr - 1] : 1;
+    const interp::kernels::MatMulBatches lb = interp::kernels::matmul_batches(ls),
+                                         rb = interp::kernels::matmul_batches(rs),
+                                         ob = interp::kernels::matmul_batches(os);
+    const int right = 31 - m.shift;
+    std::vector<uint8_t> bytes;
+    for (int64_t b0 = 0; b0 < ob.dims[0]; ++b0)
+      for (int64_t b1 = 0; b1 < ob.dims[1]; ++b1)
+        for (int64_t b2 = 0; b2 < ob.dims[2]; ++b2) {
+          const int64_t l = b0 * lb.strides[0] + b1 * lb.strides[1] + b2 * lb.strides[2];
+          const int64_t r = b0 * rb.strides[0] + b1 * rb.strides[1] + b2 * rb.strides[2];
+          for (int64_t i = 0; i < rows; ++i)
+            for (int64_t j = 0; j < cols; ++j) {
+              int64_t sum = 0;
+              for (int64_t k = 0; k < depth; ++k)
+                sum += (code(lhs.dtype, x, static_cast<size_t>(l + i * lhs_m + k * lhs_k)) -
+                        ql.zero_point) *
+                       (code(rhs.dtype, y, static_cast<size_t>(r + k * rhs_k + j * rhs_n)) -
+                        qr.zero_point);
+              const int64_t scaled = (sum * m.value + (int64_t{1} << (right - 1))) >> right;
+              const int64_t value = std::clamp<int64_t>(qo.zero_point + scaled, -128, 127);
+              bytes.push_back(static_cast<uint8_t>(static_cast<int8_t>(value)));
+            }
+        }
+    if (bytes != theirs)
+      return std::nullopt;
+    return std::string("ruy-single-rounding");
+  }
+
+  // TFLite's rescaled 8-bit Sum casts its code to the code type: qgold's arithmetic
+  // (kernels/quantized/sum.h) with the code wrapped around instead of clamped.
+  std::optional<std::string> by_sum_wrap(int32_t op,
+                                         const std::map<int32_t, std::vector<uint8_t>> &codes,
+                                         const std::vector<uint8_t> &theirs) {
+    const ir::Operator &o = model_.operators[static_cast<size_t>(op)];
+    const ir::Tensor &in = model_.tensors[static_cast<size_t>(o.inputs[0])];
+    const ir::Tensor &axes_tensor = model_.tensors[static_cast<size_t>(o.inputs[1])];
+    const ir::Tensor &output = model_.tensors[static_cast<size_t>(o.outputs[0])];
+    if ((output.dtype != ir::DType::UInt8 && output.dtype != ir::DType::Int8) ||
+        axes_tensor.dtype != ir::DType::Int32 || !axes_tensor.data)
+      return std::nullopt;
+    std::vector<int32_t> axes(axes_tensor.data->size() / 4);
+    std::memcpy(axes.data(), axes_tensor.data->data(), axes.size() * 4);
+    const int64_t outputs = q::reduction_outputs(in.shape, axes);
+    if (outputs == 0)
+      return std::nullopt;
+    const std::vector<uint8_t> &x = codes.at(o.inputs[0]);
+    std::vector<int64_t> sums(static_cast<size_t>(outputs), 0);
+    q::walk_reduction(in.shape, axes, [&](int64_t i, int64_t k, bool) {
+      sums[static_cast<size_t>(k)] += code(in.dtype, x, static_cast<size_t>(i));
+    });
+    const q::QuantInfo qi = quant_of(in), qo = quant_of(output);
+    const float scale = qi.scale / qo.scale;
+    const auto n = static_cast<float>(ir::num_elements(in.shape) / outputs);
+    const float bias = static_cast<float>(-qi.zero_point) * scale * n;
+    std::vector<uint8_t> bytes(sums.size());
+    for (size_t k = 0; k < sums.size(); ++k) {
+      const float rounded = std::round(static_cast<float>(sums[k]) * scale + bias);
+      bytes[k] = static_cast<uint8_t>(static_cast<int32_t>(rounded) + qo.zero_point);
+    }
+    if (bytes != theirs)
+      return std::nullopt;
+    return std::string("sum-wraps");
   }
 
   // TFLite's result: the op on the input's parameters with no activation, then clamped to

@@ -10,7 +10,6 @@
 #     the input's parameters) in `qgold run --all-tensors` and in TFLite: every operator of every
 #     record must give TFLite's codes bit for bit on TFLite's own inputs, or agree by one of the
 #     rules codes.h documents (XNNPACK's requantization, TFLite's same-parameter assumption);
-#     a model with an op that has no integer kernel yet is skipped and counted;
 #     the end-to-end counts are printed. TFLite's refusals must be those of
 #     expected_refusals.txt.
 # Usage: quantized_test.sh QGOLD TFLITE_ORACLE_IO DEST [RECIPE...]   (DEST: the runtime's folder)
@@ -101,13 +100,7 @@ for recipe in "${recipes[@]}"; do
         "$qgold" run "$tmp/$c.tflite" --data "$data" --quantize-inputs --all-tensors -o "$tmp/$c.run.h5" &&
         "$io" inputs "$tmp/$c.tflite" "$data" --quantize-inputs -o "$tmp/$c.in.json"
     } >"$tmp/log" 2>&1; then
-      # RegistryCoverage lists exactly the ops without an integer kernel.
-      if grep -q 'has no integer kernel yet' "$tmp/log"; then
-        echo "SKIP $c: $(grep -o '[^:]*has no integer kernel yet' "$tmp/log" | head -1)"
-        skipped=$((skipped + 1))
-      else
-        fail "$c" "qgold: $(cat "$tmp/log")"
-      fi
+      fail "$c" "qgold: $(cat "$tmp/log")"
       continue
     fi
     printf '%s\t%s\t%s\n' "$c.tflite" "$c.in.json" "$c.out.json" >>"$tmp/jobs.tsv"

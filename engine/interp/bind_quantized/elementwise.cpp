@@ -19,6 +19,7 @@
 #include "interp/kernels/quantized/add.h"
 #include "interp/kernels/quantized/cast.h"
 #include "interp/kernels/quantized/comparison.h"
+#include "interp/kernels/quantized/div.h"
 #include "interp/kernels/quantized/float_fallback.h"
 #include "interp/kernels/quantized/hard_swish.h"
 #include "interp/kernels/quantized/leaky_relu.h"
@@ -333,7 +334,12 @@ BoundKernel bind_quantized_LeakyRelu(const Operands &ops) {
   });
 }
 
-BoundKernel bind_quantized_Div(const Operands &ops) { no_integer_kernel_yet(ops); }
+BoundKernel bind_quantized_Div(const Operands &ops) {
+  const q::DivQuant quant =
+      q::div_quant(input_quant(ops, 0), input_quant(ops, 1), output_quant(ops, 0),
+                   output_activation_range(ops, ops.options<ir::ElementwiseOptions>().activation));
+  return bind_binary(ops, quant, [](const auto &...args) { q::div(args...); });
+}
 BoundKernel bind_quantized_FloorDiv(const Operands &ops) {
   return bind_binary_via_float(ops, kernels::floor_div<float>);
 }

@@ -47,6 +47,4 @@ BoundKernel bind_quantized_Mean(const Operands &ops) {
   });
 }
 
-BoundKernel bind_quantized_Sum(const Operands &ops) { no_integer_kernel_yet(ops); }
-
 } // namespace qgold::interp

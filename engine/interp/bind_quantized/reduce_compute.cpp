@@ -1,5 +1,5 @@
 // Reductions, resizes and the other computing ops of the second integer wave.
-// ReduceProd rescales (kernels/quantized/reduce_prod.h);
+// Sum and ReduceProd rescale (kernels/quantized/sum.h, reduce_prod.h);
 // L2Pool2D, LocalResponseNormalization, LogSoftmax and L2Normalize run their
 // float kernel between Dequantize and Quantize (kernels/quantized/through_float.h).
 // ArgMax/ArgMin, ReduceMax/ReduceMin and ResizeNearestNeighbor compare or copy
@@ -18,6 +18,7 @@
 #include "interp/kernels/log_softmax.h"
 #include "interp/kernels/quantized/quantize.h"
 #include "interp/kernels/quantized/reduce_prod.h"
+#include "interp/kernels/quantized/sum.h"
 #include "interp/kernels/quantized/through_float.h"
 #include "interp/kernels/reduce_max.h"
 #include "interp/kernels/reduce_min.h"
@@ -135,6 +136,19 @@ BoundKernel bind_quantized_ReduceProd(const Operands &ops) {
     return [=, axes = ops.int32_constant(1), input = ops.input<T>(0), output = ops.output<T>(0)] {
       q::reduce_prod<T>(params, shape, input, axes, output);
     };
+  });
+}
+
+// Clamped to the dtype's codes (int16: ONE's symmetric range), as Mean.
+BoundKernel bind_quantized_Sum(const Operands &ops) {
+  requantization_to_output(ops); // checks the dtypes
+  const ir::DType dtype = ops.output_info(0).dtype;
+  const q::SumQuant quant{input_quant(ops, 0), output_quant(ops, 0),
+                          dtype == ir::DType::Int16 ? q::storage_range(dtype)
+                                                    : q::full_range(dtype)};
+  return with_code_type(ops, dtype, [&]<typename T>() -> BoundKernel {
+    return [=, in = ops.input_shape(0), axes = ops.int32_constant(1), input = ops.input<T>(0),
+            output = ops.output<T>(0)] { q::sum<T>(quant, in, input, axes, output); };
   });
 }
 

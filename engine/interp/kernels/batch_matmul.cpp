@@ -1,20 +1,10 @@
 #include "interp/kernels/batch_matmul.h"
 
-#include <array>
-
 namespace qgold::interp::kernels {
-namespace {
 
-constexpr size_t kBatchDims = 3; // ranks up to 5: three batch dims at most
-
-// The batch dims of `shape` right-aligned into three, missing ones 1, and the
-// element stride of each, 0 where the dim is 1 so that it repeats.
-struct Batches {
-  std::array<int64_t, kBatchDims> dims{1, 1, 1}, strides{0, 0, 0};
-};
-
-Batches batches(const ir::Shape &shape) {
-  Batches out;
+MatMulBatches matmul_batches(const ir::Shape &shape) {
+  constexpr size_t kBatchDims = 3; // ranks up to 5: three batch dims at most
+  MatMulBatches out;
   const size_t rank = shape.size();
   int64_t stride = int64_t{shape[rank - 2]} * shape[rank - 1];
   for (size_t i = 0; i + 2 < rank; ++i) {
@@ -27,8 +17,6 @@ Batches batches(const ir::Shape &shape) {
   return out;
 }
 
-} // namespace
-
 void batch_matmul(const BatchMatMulParams &params, const ir::Shape &lhs_shape, const float *lhs,
                   const ir::Shape &rhs_shape, const float *rhs, const ir::Shape &output_shape,
                   float *output) {
@@ -40,7 +28,8 @@ void batch_matmul(const BatchMatMulParams &params, const ir::Shape &lhs_shape, c
   const int64_t lhs_m = params.adj_x ? 1 : lhs_cols, lhs_k = params.adj_x ? lhs_cols : 1;
   const int64_t rhs_k = params.adj_y ? 1 : rhs_cols, rhs_n = params.adj_y ? rhs_cols : 1;
 
-  const Batches lb = batches(lhs_shape), rb = batches(rhs_shape), ob = batches(output_shape);
+  const MatMulBatches lb = matmul_batches(lhs_shape), rb = matmul_batches(rhs_shape),
+                      ob = matmul_batches(output_shape);
   float *out = output;
   for (int64_t b0 = 0; b0 < ob.dims[0]; ++b0)
     for (int64_t b1 = 0; b1 < ob.dims[1]; ++b1)

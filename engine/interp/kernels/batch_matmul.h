@@ -2,6 +2,8 @@
 
 #include "ir/model.h"
 
+#include <array>
+
 namespace qgold::interp::kernels {
 
 struct BatchMatMulParams {
@@ -13,6 +15,14 @@ struct BatchMatMulParams {
 // reference BatchMatMul: ranks 2 to 5, batch dims broadcast (a dim of 1 repeats),
 // every output accumulated in float from 0 over k = 0, 1, ..., K-1. The output
 // shape is the one shape inference gives.
+// The batch dims of `shape` (rank 2 to 5) right-aligned into three, missing
+// ones 1, and the element stride of each, 0 where the dim is 1 so that it
+// repeats against the other operand (the integer kernel walks them too).
+struct MatMulBatches {
+  std::array<int64_t, 3> dims{1, 1, 1}, strides{0, 0, 0};
+};
+MatMulBatches matmul_batches(const ir::Shape &shape);
+
 void batch_matmul(const BatchMatMulParams &params, const ir::Shape &lhs_shape, const float *lhs,
                   const ir::Shape &rhs_shape, const float *rhs, const ir::Shape &output_shape,
                   float *output);

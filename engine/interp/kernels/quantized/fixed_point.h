@@ -4,7 +4,7 @@
 // common.h, quantization_util.cc and gemmlowp's fixedpoint.h): a real
 // multiplier becomes a Q0.31 mantissa and a power-of-two exponent, and a
 // product is rescaled with a rounding doubling high multiply followed by a
-// rounding right shift (ties away from zero at both steps). luci-interpreter
+// rounding right shift (ties toward +inf, then away from zero). luci-interpreter
 // uses the same functions for ONE's schemes.
 
 #include <cstdint>
@@ -24,7 +24,7 @@ struct Multiplier {
 Multiplier quantize_multiplier(double real);
 
 // gemmlowp's SaturatingRoundingDoublingHighMul: round(a * b / 2^31), ties
-// away from zero; INT32_MIN * INT32_MIN saturates to INT32_MAX.
+// toward +inf (-1.5 becomes -1); INT32_MIN * INT32_MIN saturates to INT32_MAX.
 int32_t saturating_rounding_doubling_high_mul(int32_t a, int32_t b);
 
 // gemmlowp's RoundingDivideByPOT: x / 2^exponent rounded to nearest, ties
