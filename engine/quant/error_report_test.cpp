@@ -251,7 +251,7 @@ TEST(ErrorReport, RefusesBadInput) {
             "data.h5: no records; expected at least one");
 }
 
-TEST(ErrorReport, AnOpWithoutAnIntegerKernelNamesTheModel) {
+TEST(ErrorReport, AnOpTheIntegerInterpreterRefusesNamesTheModel) {
   ir::Model f;
   const int32_t ifm = activation(f, "ifm", {1, 4});
   const int32_t divisor = testing::constant(f, "d", {1, 4}, std::vector<float>{1, 2, 3, 4});
@@ -264,7 +264,9 @@ TEST(ErrorReport, AnOpWithoutAnIntegerKernelNamesTheModel) {
     tensor.dtype = ir::DType::UInt8;
     tensor.quant = uint8_params(0.5f, 0);
   }
-  q.tensors[static_cast<size_t>(divisor)].set_values<uint8_t>(std::vector<uint8_t>{2, 4, 6, 8});
+  // A uint8 Div given an int16 divisor without a Quantize between: refused.
+  q.tensors[static_cast<size_t>(divisor)].dtype = ir::DType::Int16;
+  q.tensors[static_cast<size_t>(divisor)].set_values<int16_t>(std::vector<int16_t>{2, 4, 6, 8});
   MemoryDataset records(relu_records());
   try {
     error_report(f, q, records, {"f.circle", "q.circle", "d.h5"});

@@ -103,6 +103,8 @@ protected:
       const CasePlan &plan = plans_[p];
       for (const auto &step_goldens : plan.goldens) { // no binding: the lambda below captures step
         const Step step = step_goldens.first;
+        if (step == Step::Inference) // integer codes, compared exactly: MutantRounding's part
+          continue;
         const auto &files = step_goldens.second;
         const ir::Model &model = models_[p].at(step);
         const std::map<std::string, int32_t> stems = golden_stems(model);

@@ -14,14 +14,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=../util/test_lib.sh
 source "$root/harness/util/test_lib.sh"
 
-# On a terminal verify ends with the per-operator table; in a pipe (CI logs) it does not.
+# On a terminal verify ends with the conformance table; in a pipe (CI logs) it does not.
 if command -v script >/dev/null; then
   tty_out=$(script -qec "'$qgold' verify --suite '$root' Add_000 Conv2D_000" /dev/null | tr -d '\r')
-  # One row per operator whose passed goldens add up to the summary's.
-  table_passed=$(awk '$1 == "Add" || $1 == "Conv2D" { n += $3 } END { print n + 0 }' <<<"$tty_out")
-  summary_passed=$(grep -Eo '^[0-9]+ passed' <<<"$tty_out" | cut -d' ' -f1)
-  [ -n "$summary_passed" ] && [ "$table_passed" = "$summary_passed" ] ||
-    fail "no per-operator table adding up to the summary on a TTY: $tty_out"
+  # A row per operator, a cell "ok <cases>" per configuration: 4 cases each.
+  table_cases=$(awk '$1 == "Add" || $1 == "Conv2D" { for (i = 2; i < NF; i++) if ($i == "ok") n += $(i + 1) } END { print n + 0 }' <<<"$tty_out")
+  [ "$table_cases" = 8 ] && grep -q '^2 of 2 operators conform in every configuration$' <<<"$tty_out" ||
+    fail "no conformance table of the 8 cases on a TTY: $tty_out"
   "$qgold" verify --suite "$root" Add_000 Conv2D_000 | grep -q '^operator' &&
     fail "the per-operator table is printed into a pipe"
 fi
