@@ -4,6 +4,7 @@
 
 #include "data/dataset.h"
 #include "format/model_file.h"
+#include "interp/dataset_run.h"
 #include "interp/interpreter.h"
 #include "interp/kernels/batch_matmul.h"
 #include "interp/kernels/broadcast.h"
@@ -30,17 +31,6 @@ namespace qgold::oracle {
 namespace {
 
 namespace q = interp::kernels::quantized;
-
-// The tensors `qgold run --all-tensors` writes, in its order.
-std::vector<int32_t> written_tensors(const ir::Model &model) {
-  std::vector<int32_t> tensors = model.outputs;
-  std::set<int32_t> seen(tensors.begin(), tensors.end());
-  for (const ir::Operator &op : model.operators)
-    for (int32_t output : op.outputs)
-      if (seen.insert(output).second)
-        tensors.push_back(output);
-  return tensors;
-}
 
 // Element `i` of a tensor's bytes as a number.
 int64_t code(ir::DType dtype, const std::vector<uint8_t> &bytes, size_t i) {
@@ -548,7 +538,7 @@ private:
 int compare_codes(const std::string &model_path, const std::string &inputs_path,
                   const std::string &oracle_path, const std::string &run_path) {
   const ir::Model model = format::read_model_file(model_path);
-  const std::vector<int32_t> tensors = written_tensors(model);
+  const std::vector<int32_t> tensors = interp::reported_tensors(model, true);
   std::vector<data::InputSpec> specs;
   for (int32_t index : tensors) {
     const ir::Tensor &tensor = model.tensors[static_cast<size_t>(index)];
